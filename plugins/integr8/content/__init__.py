@@ -1,0 +1,1 @@
+"""The content model: modules, language versions, cases, partners and vocabularies."""

@@ -1,0 +1,25 @@
+"""Access to the metadata schema (schema.yml): the one definition of every field."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+SCHEMA_FILE = Path(__file__).with_name("schema.yml")
+
+
+@lru_cache(maxsize=None)
+def schema() -> dict:
+    with SCHEMA_FILE.open(encoding="utf-8") as stream:
+        return yaml.safe_load(stream)
+
+
+def fields(kind: str) -> dict:
+    return schema()["kinds"][kind]["fields"]
+
+
+def is_open(kind: str) -> bool:
+    """Open kinds (ordinary pages) accept fields the schema does not name."""
+    return bool(schema()["kinds"][kind].get("open"))

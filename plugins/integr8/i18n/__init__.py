@@ -1,0 +1,1 @@
+"""Languages of the site: interface strings, text direction, translation status."""

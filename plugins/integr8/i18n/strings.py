@@ -1,0 +1,78 @@
+"""Interface strings of our own templates and notices, one YAML file per language.
+
+Files are looked up in the package's ``strings/`` folder, then in the site's ``strings_dir``
+(which may add languages or override strings). A language with a file here builds even when
+Material ships no strings for it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from ..findings import Finding
+
+
+@dataclass
+class LanguageStrings:
+    code: str
+    direction: str  # "ltr" or "rtl"
+    strings: dict[str, str]
+
+    def __getitem__(self, key: str) -> str:
+        return self.strings.get(key, key)
+
+
+def reference_keys(dirs: list[Path]) -> list[str]:
+    """The keys every language must have: those of the English file."""
+    return list(_read(_find(dirs, "en") or dirs[0] / "en.yml").get("strings", {}))
+
+
+def _find(dirs: list[Path], code: str) -> Path | None:
+    found = None
+    for folder in dirs:
+        candidate = folder / f"{code}.yml"
+        if candidate.is_file():
+            found = candidate
+    return found
+
+
+def _read(path: Path) -> dict:
+    with path.open(encoding="utf-8") as stream:
+        data = yaml.safe_load(stream)
+    return data if isinstance(data, dict) else {}
+
+
+def load_strings(dirs: list[Path], code: str) -> LanguageStrings:
+    merged: dict = {"strings": {}}
+    for folder in dirs:
+        path = folder / f"{code}.yml"
+        if path.is_file():
+            data = _read(path)
+            merged["direction"] = data.get("direction", merged.get("direction"))
+            merged["strings"].update(data.get("strings") or {})
+    return LanguageStrings(code, merged.get("direction") or "ltr", merged["strings"])
+
+
+def check_strings(dirs: list[Path], codes: list[str], relative) -> list[Finding]:
+    """A finding for each configured language without a strings file, direction, or string."""
+    keys = reference_keys(dirs)
+    findings = []
+    for code in codes:
+        path = _find(dirs, code)
+        if path is None:
+            findings.append(Finding(relative(dirs[-1] / f"{code}.yml"), 1, 1, "strings-missing", {"language": code}))
+            continue
+        try:
+            loaded = load_strings(dirs, code)
+        except (yaml.YAMLError, UnicodeDecodeError, OSError) as error:
+            findings.append(Finding(relative(path), 1, 1, "yaml-syntax", {"problem": str(error).splitlines()[0]}))
+            continue
+        if loaded.direction not in ("ltr", "rtl"):
+            findings.append(Finding(relative(path), 1, 1, "string-missing", {"language": code, "key": "direction (ltr or rtl)"}))
+        for key in keys:
+            if not isinstance(loaded.strings.get(key), str) or not loaded.strings[key].strip():
+                findings.append(Finding(relative(path), 1, 1, "string-missing", {"language": code, "key": key}))
+    return findings
