@@ -21,7 +21,7 @@ SAFE_SCHEMES = {"http", "https", "mailto", "tel"}
 
 @dataclass(frozen=True)
 class Target:
-    kind: str  # "self", "module", "page", "module-asset" or "asset"
+    kind: str  # "self", "modules", "module", "page", "module-asset" or "asset"
     key: str  # module id, page base (e.g. "cases/integr8"), or asset path relative to its root
     language: str | None  # the language version named by the link, if it names one
     anchor: str
@@ -75,7 +75,9 @@ class LinkIndex:
 
     def _in_curriculum(self, absolute: Path, anchor: str, language: str) -> Target | None:
         parts = absolute.relative_to(self.curriculum).parts
-        if not parts or parts[0] not in self.corpus.modules:
+        if not parts:  # the curriculum folder itself: the list of modules
+            return Target("modules", "", None, anchor, None)
+        if parts[0] not in self.corpus.modules:
             return None
         module = self.corpus.modules[parts[0]]
         if len(parts) == 1 or parts[1:] == ("module.yml",):
@@ -107,6 +109,8 @@ class LinkIndex:
 def site_path(target: Target, language: str, default_language: str) -> str:
     """The site-root-relative URL of a resolved target, in the reader's language."""
     prefix = "" if language == default_language else f"{language}/"
+    if target.kind == "modules":
+        return f"{prefix}modules/"
     if target.kind == "module":
         return f"{prefix}modules/{target.key}/"
     if target.kind == "page":

@@ -14,7 +14,7 @@ from .slugs import SlugRegistry
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$")
 _CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
-_LINK = re.compile(r"(!?)\[((?:[^\[\]]|\[[^\]]*\])*)\]\(\s*<?([^)\s>]*)>?(?:\s+[\"'(][^)]*)?\)")
+LINK = re.compile(r"(!?)\[((?:[^\[\]]|\[[^\]]*\])*)\]\(\s*<?([^)\s>]*)>?(?:\s+[\"'(][^)]*)?\)")
 _REFERENCE = re.compile(r"^ {0,3}\[([^\]]+)\]:\s*<?(\S+?)>?(?:\s+.*)?$")
 _HTML_IMG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 _HTML_ALT = re.compile(r"\balt\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+)", re.IGNORECASE)
@@ -78,7 +78,7 @@ def scan(text: str, first_line: int = 1) -> ScannedMarkdown:
             slug = explicit.group(1) if explicit else slugs.add(title)
             result.headings.append(Heading(len(heading.group(1)), title, slug, number))
             result.anchors.add(slug)
-        for match in _LINK.finditer(line):
+        for match in LINK.finditer(line):
             result.links.append(
                 Link(match.group(3), match.group(2), number, match.start() + 1, bool(match.group(1)))
             )

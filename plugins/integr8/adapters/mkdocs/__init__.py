@@ -1,0 +1,1 @@
+"""The MkDocs adapter: plugin events in, core calls out."""

@@ -1,0 +1,70 @@
+"""The ``integr8`` MkDocs plugin: wiring between MkDocs events and the core.
+
+mkdocs-static-i18n runs every event once per language. Content is loaded and validated once
+per build (cached on a fingerprint of the content files); per-language work is only the
+rendering of that language's pages.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from mkdocs.config import config_options
+from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+
+from ...project import ConfigError, load_project
+from .files import add_generated_pages, language_of
+from .session import BuildSession
+from .templates import add_language_partials
+
+log = logging.getLogger("mkdocs.plugins.integr8")
+
+# i18n runs its own events at priority -100; ours must see the language it has just set up and the
+# files it has just chosen, so they run after it.
+AFTER_I18N = -110
+
+
+class Integr8Config(Config):
+    curriculum_dir = config_options.Type(str, default="curriculum")
+    strings_dir = config_options.Optional(config_options.Type(str))
+
+
+class Integr8Plugin(BasePlugin[Integr8Config]):
+    def __init__(self):
+        self.session: BuildSession | None = None
+
+    @event_priority(AFTER_I18N)
+    def on_config(self, config):
+        try:
+            project = load_project(config.config_file_path)
+        except ConfigError as error:
+            raise PluginError(str(error)) from None
+        if self.session is None or self.session.stale(project):
+            self.session = BuildSession(project)
+            self.session.report(log)
+        if self.session.has_errors:
+            raise PluginError(f"{self.session.error_count} content errors (listed above); nothing was built.")
+        if str(project.curriculum_dir) not in config.watch:
+            config.watch.append(str(project.curriculum_dir))
+        return config
+
+    @event_priority(AFTER_I18N)
+    def on_files(self, files, config):
+        return add_generated_pages(files, config, self.session, language_of(config))
+
+    @event_priority(AFTER_I18N)
+    def on_nav(self, nav, config, files):
+        return self.session.rename_sections(nav, language_of(config))
+
+    def on_env(self, env, config, files):
+        add_language_partials(env, self.session.project, language_of(config))
+        return env
+
+    def on_page_markdown(self, markdown, page, config, files):
+        return self.session.page_markdown(markdown, page, language_of(config))
+
+    def on_page_context(self, context, page, config, nav):
+        context["integr8"] = self.session.page_context(page, language_of(config))
+        return context

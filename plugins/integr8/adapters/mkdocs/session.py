@@ -1,0 +1,70 @@
+"""One build's state on the MkDocs side: the core :class:`Site` plus MkDocs page lookups."""
+
+from __future__ import annotations
+
+import os
+
+from ...pages.site import Site, fingerprint
+
+# Folder names of the docs tree whose navigation title comes from our interface strings.
+SECTION_STRINGS = {"modules": "modules", "cases": "cases"}
+
+
+class BuildSession:
+    def __init__(self, project):
+        self.project = project
+        self.site = Site(project)
+        self._pages_by_path = {os.path.normpath(page.path): page for page in self.site.corpus.pages}
+
+    def stale(self, project) -> bool:
+        return project.config_file != self.project.config_file or fingerprint(project) != self.site.fingerprint
+
+    def report(self, log) -> None:
+        for level, line in self.site.messages():
+            (log.error if level == "error" else log.warning)(line)
+
+    @property
+    def error_count(self) -> int:
+        return len(self.site.errors)
+
+    @property
+    def has_errors(self) -> bool:
+        return bool(self.site.errors)
+
+    def source_page(self, page):
+        path = page.file.abs_src_path
+        return self._pages_by_path.get(os.path.normpath(path)) if path else None
+
+    def rename_sections(self, nav, language: str):
+        strings = self.site.strings(language)
+        for item in nav.items:
+            key = SECTION_STRINGS.get(str(item.title or "").lower())
+            if key and item.is_section:
+                item.title = strings[key]
+        return nav
+
+    def page_markdown(self, markdown: str, page, language: str) -> str:
+        source = self.source_page(page)
+        if source is None:
+            return markdown
+        return self.site.rewrite_links(markdown, source, language, page.url)
+
+    def page_context(self, page, language: str) -> dict:
+        generated = getattr(page.file, "integr8_page", None)
+        ui_direction = self.site.direction(language)
+        if generated is not None:
+            view = generated.view
+        else:
+            source = self.source_page(page)
+            view = self.site.page_view(source.base, language) if source else None
+        content_language = getattr(view, "content_language", None) or self._file_language(page, language)
+        return {
+            "view": view,
+            "ui_language": language,
+            "ui_direction": ui_direction,
+            "content_language": content_language,
+            "content_direction": self.site.direction(content_language),
+        }
+
+    def _file_language(self, page, language: str) -> str:
+        return getattr(page.file, "locale", None) or language

@@ -1,0 +1,186 @@
+"""Everything a site engine needs from the core for one build, computed once.
+
+A :class:`Site` loads and validates the content when it is made. Engines ask it for the pages
+to generate in a language and for the view model of a page; they never read content files.
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..content.corpus import load_corpus
+from ..content.links import LinkIndex, site_path
+from ..content.markdown import LINK
+from ..content.model import SourceFile
+from ..i18n.strings import LanguageStrings, load_strings
+from ..validate import errors, validate
+from ..validate.catalogue import fix, message, severity
+from .cases import case_page
+from .modules import module_list, module_page
+
+
+@dataclass
+class GeneratedPage:
+    src_uri: str  # where the page pretends to live among the docs, e.g. modules/x/index.md
+    dest_uri: str  # where it is written, with the language folder, e.g. en/modules/x/index.html
+    url: str  # its URL relative to the site root, e.g. en/modules/x/
+    title: str
+    template: str
+    markdown: str
+    view: object
+    source: SourceFile | None = None
+    alternates: dict = field(default_factory=dict)  # language -> URL of the same page
+
+
+@dataclass
+class LanguageChoice:
+    code: str
+    name: str  # in the language itself
+    direction: str
+    url: str
+    current: bool
+
+
+@dataclass
+class HomePage:
+    kind = "home"
+    heading: str
+    languages: list[LanguageChoice]
+
+
+@dataclass
+class GeneratedAsset:
+    src_path: Path
+    dest_uri: str
+
+
+def fingerprint(project) -> tuple:
+    """Cheap identity of the content: changes when any content or strings file changes."""
+    entries = []
+    for folder in (project.curriculum_dir, project.docs_dir, *project.strings_dirs):
+        for root, _dirs, names in os.walk(folder):
+            for name in names:
+                stat = os.stat(os.path.join(root, name))
+                entries.append((root, name, stat.st_mtime_ns, stat.st_size))
+    return tuple(sorted(entries))
+
+
+def language_prefix(language: str, default: str) -> str:
+    return "" if language == default else f"{language}/"
+
+
+class Site:
+    def __init__(self, project, today=None):
+        self.project = project
+        self.fingerprint = fingerprint(project)
+        self.corpus = load_corpus(project)
+        self.findings = validate(self.corpus, today=today)
+        self.links = LinkIndex(self.corpus)
+        self._strings: dict[str, LanguageStrings] = {}
+
+    # Validation -------------------------------------------------------------------------
+    @property
+    def errors(self):
+        return errors(self.findings)
+
+    def messages(self):
+        """(severity, line) pairs in the CLI's text format."""
+        for f in self.findings:
+            yield severity(f), f"{f.path}:{f.line}:{f.column}: {severity(f)}: {message(f)}. Fix: {fix(f)} [{f.rule}]"
+
+    # Languages --------------------------------------------------------------------------
+    @property
+    def default_language(self) -> str:
+        return self.project.default_language
+
+    def strings(self, language: str) -> LanguageStrings:
+        if language not in self._strings:
+            self._strings[language] = load_strings(self.project.strings_dirs, language)
+        return self._strings[language]
+
+    def direction(self, language: str) -> str:
+        return self.strings(language).direction
+
+    # Generated pages --------------------------------------------------------------------
+    def generated_pages(self, language: str) -> list[GeneratedPage]:
+        prefix = language_prefix(language, self.default_language)
+        strings = self.strings(language)
+
+        def alternates(path: str) -> dict:
+            return {code: language_prefix(code, self.default_language) + path for code in self.project.codes}
+
+        pages = [
+            GeneratedPage(
+                "modules/index.md", f"{prefix}modules/index.html", f"{prefix}modules/", strings["modules"],
+                "integr8/modules.html", "", module_list(self.corpus, language, strings), alternates=alternates("modules/"),
+            )
+        ]
+        for module in self.corpus.modules.values():
+            source_language = module.versions.get(language, module.source)
+            if source_language is None:
+                continue
+            view = module_page(self.corpus, module, language, strings, self.direction(source_language.language))
+            url = f"{prefix}modules/{module.id}/"
+            markdown = self.rewrite_links(view.markdown, source_language, language, url)
+            pages.append(
+                GeneratedPage(
+                    f"modules/{module.id}/index.md", f"{url}index.html", url, view.title, "integr8/module.html",
+                    markdown, view, source_language, alternates(f"modules/{module.id}/"),
+                )
+            )
+        return pages
+
+    def generated_assets(self) -> list[GeneratedAsset]:
+        """Images and other files beside module texts, published once for all languages."""
+        assets = []
+        for module in self.corpus.modules.values():
+            for path in sorted(module.folder.iterdir()):
+                if path.is_file() and path.suffix not in (".md", ".yml"):
+                    assets.append(GeneratedAsset(path, f"modules/{module.id}/{path.name}"))
+        return assets
+
+    def page_view(self, page_base: str, language: str):
+        """The view model of a docs page (a case header), or None for plain pages."""
+        if page_base == "index":
+            return self.home_view(language)
+        versions = self.links.pages.get(page_base, {})
+        page = versions.get(language) or versions.get(self.default_language)
+        if page is None or page.kind != "case":
+            return None
+        return case_page(self.corpus, page, language, self.strings(language), self.direction(page.language), page.language != language)
+
+    def home_view(self, language: str) -> HomePage:
+        choices = [
+            LanguageChoice(lang.code, lang.name, self.direction(lang.code), language_prefix(lang.code, self.default_language), lang.code == language)
+            for lang in self.project.languages
+        ]
+        return HomePage(self.strings(language)["choose_language"], choices)
+
+    # Links ------------------------------------------------------------------------------
+    def rewrite_links(self, markdown: str, source: SourceFile, language: str, page_url: str) -> str:
+        """Turn links to repository files (modules, pages) into links to their site URLs."""
+
+        def replace(match):
+            target = match.group(3)
+            if not target or target.startswith(("#", "/")) or ":" in target.split("/")[0]:
+                return match.group(0)
+            resolved = self.links.resolve(source, target)
+            if resolved is None or resolved.kind in ("self",):
+                return match.group(0)
+            if resolved.kind == "page" and source.path.is_relative_to(self.project.docs_dir):
+                return match.group(0)  # docs-to-docs links are the engine's own business
+            url = site_path(resolved, language, self.default_language)
+            relative = posixpath.relpath("/" + url, "/" + page_url.rstrip("/")) if url else "."
+            if url.endswith("/") and not relative.endswith("/"):
+                relative += "/"
+            if resolved.anchor:
+                relative += "#" + resolved.anchor
+            start, end = match.span(3)
+            whole = match.group(0)
+            offset = match.start(0)
+            return whole[: start - offset] + relative + whole[end - offset :]
+
+        return LINK.sub(replace, markdown)
