@@ -62,9 +62,13 @@ def load(text: str, first_line: int = 1) -> YamlDocument:
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
+        _refuse_aliases(node, offset)
         data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
+        if mark is not None and error.context_mark is not None and mark.index >= len(text.rstrip()):
+            # "expected ']' but got <stream end>": the useful place is where the thing was opened
+            mark = error.context_mark
         line, column = (mark.line + 1 + offset, mark.column + 1) if mark else (first_line, 1)
         problem = " ".join(part for part in (error.context, error.problem) if part)
         raise YamlSyntaxError(problem or "invalid YAML", Position(line, column)) from None
@@ -76,6 +80,22 @@ def load(text: str, first_line: int = 1) -> YamlDocument:
     if node is not None:
         _record(node, data, (), document, offset)
     return document
+
+
+def _refuse_aliases(root, offset: int) -> None:
+    """Aliases (``*name``) can make documents recursive or explode in size; content needs none."""
+    seen: set[int] = set()
+    stack = [root] if root is not None else []
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            raise YamlSyntaxError("anchors and aliases (&name, *name) are not supported here", _mark(node, offset))
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                stack += [key, value]
+        elif isinstance(node, yaml.SequenceNode):
+            stack += node.value
 
 
 def _mark(node, offset: int) -> Position:
