@@ -8,7 +8,7 @@ SITE_STAMP := $(VENV)/.site-installed
 TEST_STAMP := $(VENV)/.test-installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test validate clean browser
+.PHONY: site serve test validate clean browser site-properdocs compare-engines
 
 site: $(SITE_STAMP)
 	@# Build beside site/ and swap at the end, so a failed build never loses the last good site.
@@ -45,3 +45,12 @@ browser:
 
 clean:
 	rm -rf site .site-build $(VENV)
+
+# ProperDocs, a maintained fork of MkDocs 1.6, builds the same mkdocs.yml: proof that a move is cheap.
+site-properdocs: $(TEST_STAMP)
+	rm -rf .site-properdocs
+	$(BIN)/properdocs build --clean --site-dir .site-properdocs
+	@echo "ProperDocs site built in .site-properdocs/"
+
+compare-engines: $(TEST_STAMP)
+	$(BIN)/python scripts/compare-engines
