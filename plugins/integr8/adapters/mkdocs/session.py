@@ -62,6 +62,7 @@ class BuildSession:
             "view": view,
             "ui_language": language,
             "ui_direction": ui_direction,
+            "list_separator": self.site.strings(language)["list_separator"],
             "content_language": content_language,
             "content_direction": self.site.direction(content_language),
         }
