@@ -112,7 +112,7 @@ def parse(text: str, path: str, first_line: int = 1) -> Body:
             close_unfinished(number)
             kind = opening.group(1).lower()
             if kind not in BLOCKS:
-                problems.append(Finding(path, number, 4, "block-unknown", {"block": kind, "known": ", ".join(BLOCKS)}))
+                problems.append(Finding(path, number, opening.start(1) + 1, "block-unknown", {"block": kind, "known": ", ".join(BLOCKS)}))
             elif current is None or current.handout:
                 problems.append(Finding(path, number, 1, "block-outside-session", {"block": kind}))
             block = Block(kind, number)
@@ -139,7 +139,9 @@ def _section(heading: str, line: int, path: str, problems: list[Finding]) -> Sec
         return Section(heading[: session.start()].strip(), line, minutes=int(session.group(1)))
     title = _ANY_MARK.sub("", heading).strip()
     column = (session.start() + 4) if session else len(heading) + 4
-    problems.append(Finding(path, line, column, "session-duration", {"title": title, "found": heading[len(title):].strip()}))
+    found = heading[len(title):].strip()
+    note = f" (found '{found}', expected for example '{{30 min}}')" if found else ""
+    problems.append(Finding(path, line, column, "session-duration", {"title": title, "found_note": note}))
     return Section(title, line, minutes=None)
 
 

@@ -7,6 +7,7 @@ resolution serves the link checker and the build, which turns targets into site 
 
 from __future__ import annotations
 
+import html
 import os
 import re
 from dataclasses import dataclass
@@ -34,7 +35,8 @@ def split(target: str) -> tuple[str, str]:
 
 
 def scheme(target: str) -> str | None:
-    match = SCHEME.match(target.strip())
+    """The URL scheme as a browser will see it: entities decoded, controls and spaces dropped."""
+    match = SCHEME.match(re.sub(r"[\s\x00-\x1f]+", "", html.unescape(target)))
     return match.group(1).lower() if match and len(match.group(1)) > 1 else None
 
 

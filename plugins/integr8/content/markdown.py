@@ -44,6 +44,7 @@ class ScannedMarkdown:
     headings: list[Heading] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
     html_lines: list[tuple[int, str]] = field(default_factory=list)  # (line, text) outside code
+    tag_continuations: list[tuple[int, str]] = field(default_factory=list)  # lines inside a tag opened above
     anchors: set[str] = field(default_factory=set)
 
 
@@ -69,7 +70,15 @@ _HTML_ID = re.compile(r"\bid\s*=\s*[\"']([^\"']+)[\"']")
 def scan(text: str, first_line: int = 1) -> ScannedMarkdown:
     result = ScannedMarkdown()
     slugs = SlugRegistry()
+    in_tag = False
     for number, line in code_free_lines(text, first_line):
+        if in_tag:
+            result.tag_continuations.append((number, line))
+        last_open, last_close = line.rfind("<"), line.rfind(">")
+        if last_open > last_close and re.match(r"<[A-Za-z]", line[last_open:]):
+            in_tag = True
+        elif last_close > last_open:
+            in_tag = False
         heading = _HEADING.match(line)
         if heading:
             raw = heading.group(2)
@@ -82,6 +91,11 @@ def scan(text: str, first_line: int = 1) -> ScannedMarkdown:
             result.links.append(
                 Link(match.group(3), match.group(2), number, match.start() + 1, bool(match.group(1)))
             )
+            # an image used as a link's text, e.g. a partner logo: [![Logo](logo.png)](https://…)
+            for inner in LINK.finditer(match.group(2)):
+                if inner.group(1):
+                    column = match.start(2) + inner.start() + 1
+                    result.links.append(Link(inner.group(3), inner.group(2), number, column, True))
         reference = _REFERENCE.match(line)
         if reference:
             result.links.append(Link(reference.group(2), reference.group(1), number, 1))

@@ -18,7 +18,7 @@ from ..findings import Finding
 @dataclass
 class LanguageStrings:
     code: str
-    direction: str  # "ltr" or "rtl"
+    direction: str | None  # "ltr" or "rtl"; None when no file declares it (a finding)
     strings: dict[str, str]
 
     def __getitem__(self, key: str) -> str:
@@ -26,8 +26,8 @@ class LanguageStrings:
 
 
 def reference_keys(dirs: list[Path]) -> list[str]:
-    """The keys every language must have: those of the English file."""
-    return list(_read(_find(dirs, "en") or dirs[0] / "en.yml").get("strings", {}))
+    """The keys every language must have: those of the package's English file."""
+    return list(_read(dirs[0] / "en.yml").get("strings", {}))
 
 
 def _find(dirs: list[Path], code: str) -> Path | None:
@@ -53,7 +53,7 @@ def load_strings(dirs: list[Path], code: str) -> LanguageStrings:
             data = _read(path)
             merged["direction"] = data.get("direction", merged.get("direction"))
             merged["strings"].update(data.get("strings") or {})
-    return LanguageStrings(code, merged.get("direction") or "ltr", merged["strings"])
+    return LanguageStrings(code, merged.get("direction"), merged["strings"])
 
 
 def check_strings(dirs: list[Path], codes: list[str], relative) -> list[Finding]:
@@ -67,6 +67,10 @@ def check_strings(dirs: list[Path], codes: list[str], relative) -> list[Finding]
             continue
         try:
             loaded = load_strings(dirs, code)
+        except yaml.MarkedYAMLError as error:
+            mark = error.problem_mark
+            findings.append(Finding(relative(path), mark.line + 1 if mark else 1, mark.column + 1 if mark else 1, "yaml-syntax", {"problem": error.problem or str(error)}))
+            continue
         except (yaml.YAMLError, UnicodeDecodeError, OSError) as error:
             findings.append(Finding(relative(path), 1, 1, "yaml-syntax", {"problem": str(error).splitlines()[0]}))
             continue

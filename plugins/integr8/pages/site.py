@@ -102,7 +102,7 @@ class Site:
         return self._strings[language]
 
     def direction(self, language: str) -> str:
-        return self.strings(language).direction
+        return self.strings(language).direction or "ltr"  # a missing direction is a validation error
 
     # Generated pages --------------------------------------------------------------------
     def generated_pages(self, language: str) -> list[GeneratedPage]:

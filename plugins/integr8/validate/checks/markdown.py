@@ -12,7 +12,8 @@ from . import check
 
 _CONTROL = re.compile(r"[\s\x00-\x1f]+")
 _DANGEROUS_TAGS = re.compile(r"<\s*(script|iframe|object|embed|frame|frameset|base|form)\b", re.IGNORECASE)
-_EVENT_HANDLER = re.compile(r"<[^>]*?[\s/\"']on[a-z]+\s*=", re.IGNORECASE)
+_EVENT_HANDLER = re.compile(r"<[^>]*?[\s/\"'](on[a-z]+)\s*=", re.IGNORECASE)
+_HANDLER_IN_TAG = re.compile(r"(?:^|[\s/\"'])(on[a-z]+)\s*=", re.IGNORECASE)
 _SCRIPT_URL = re.compile(r"(?:javascript|vbscript|data:text/html)", re.IGNORECASE)
 _TAG_NAMES = {"script": "a <script> element", "iframe": "an <iframe> element"}
 
@@ -23,7 +24,7 @@ def unsafe_html(number: int, line: str):
         name = match.group(1).lower()
         yield match.start() + 1, _TAG_NAMES.get(name, f"a <{name}> element")
     for match in _EVENT_HANDLER.finditer(line):
-        yield match.end() - 1, "an event handler attribute (on…=)"
+        yield match.start(1) + 1, "an event handler attribute (on…=)"
     decoded = _CONTROL.sub("", html.unescape(line))
     for match in _SCRIPT_URL.finditer(decoded):
         if decoded[match.end():match.end() + 1] == ":" or match.group(0).lower().startswith("data:"):
@@ -49,6 +50,9 @@ def markdown_bodies(corpus, context):
         for number, line in scanned.html_lines:
             for column, what in unsafe_html(number, line):
                 yield Finding(source.rel, number, column, "unsafe-html", {"what": what})
+        for number, line in scanned.tag_continuations:
+            for match in _HANDLER_IN_TAG.finditer(line):
+                yield Finding(source.rel, number, match.start(1) + 1, "unsafe-html", {"what": "an event handler attribute (on…=)"})
         for link in scanned.links:
             yield from _check_link(source, link, index, anchors)
 
