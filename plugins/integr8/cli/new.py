@@ -81,7 +81,7 @@ def _new_module(project, corpus, module_id, languages, names) -> list[Path]:
 def _new_case(project, corpus, slug, languages, names) -> list[Path]:
     folder = project.docs_dir / "cases"
     paths = {language: folder / f"{slug}.{language}.md" for language in languages}
-    existing = [p for p in paths.values() if p.exists()] + list(folder.glob(f"{slug}.*.md"))
+    existing = sorted(folder.glob(f"{slug}.*.md"))  # any language version means the slug is taken
     if existing:
         raise UsageError(f"{project.relative(existing[0])} already exists; choose another slug")
     target_groups, topics = _terms(corpus, "target_groups"), _terms(corpus, "topics")

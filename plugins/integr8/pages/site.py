@@ -17,7 +17,8 @@ from ..content.markdown import LINK
 from ..content.model import SourceFile
 from ..i18n.strings import LanguageStrings, load_strings
 from ..validate import errors, validate
-from ..validate.catalogue import fix, message, severity
+from ..validate.catalogue import severity
+from ..validate.report import text_line
 from .cases import case_page
 from .modules import module_list, module_page
 
@@ -89,7 +90,7 @@ class Site:
     def messages(self):
         """(severity, line) pairs in the CLI's text format."""
         for f in self.findings:
-            yield severity(f), f"{f.path}:{f.line}:{f.column}: {severity(f)}: {message(f)}. Fix: {fix(f)} [{f.rule}]"
+            yield severity(f), text_line(f)
 
     # Languages --------------------------------------------------------------------------
     @property

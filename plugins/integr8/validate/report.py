@@ -10,11 +10,18 @@ from .catalogue import fix, message, severity
 FORMATS = ("text", "json", "github")
 
 
+def full_message(f: Finding) -> str:
+    """What is wrong and how to fix it, as every format prints it."""
+    return f"{message(f)}. Fix: {fix(f)}"
+
+
+def text_line(f: Finding) -> str:
+    """One finding in ruff's layout: ``path:line:col: severity: message [rule]``."""
+    return f"{f.path}:{f.line}:{f.column}: {severity(f)}: {full_message(f)} [{f.rule}]"
+
+
 def as_text(findings: list[Finding], files_checked: int) -> str:
-    lines = [
-        f"{f.path}:{f.line}:{f.column}: {severity(f)}: {message(f)}. Fix: {fix(f)} [{f.rule}]"
-        for f in findings
-    ]
+    lines = [text_line(f) for f in findings]
     lines.append(summary(findings, files_checked))
     return "\n".join(lines)
 
@@ -30,7 +37,7 @@ def summary(findings: list[Finding], files_checked: int) -> str:
 def as_json(findings: list[Finding]) -> str:
     return json.dumps(
         [
-            {"path": f.path, "line": f.line, "column": f.column, "severity": severity(f), "rule": f.rule, "message": f"{message(f)}. Fix: {fix(f)}"}
+            {"path": f.path, "line": f.line, "column": f.column, "severity": severity(f), "rule": f.rule, "message": full_message(f)}
             for f in findings
         ],
         ensure_ascii=False,
@@ -47,7 +54,7 @@ def _escape(value: str, property_value: bool = False) -> str:
 
 def as_github(findings: list[Finding]) -> str:
     return "\n".join(
-        f"::{severity(f)} file={_escape(f.path, True)},line={f.line},col={f.column},title={_escape(f.rule, True)}::{_escape(message(f) + '. Fix: ' + fix(f))}"
+        f"::{severity(f)} file={_escape(f.path, True)},line={f.line},col={f.column},title={_escape(f.rule, True)}::{_escape(full_message(f))}"
         for f in findings
     )
 

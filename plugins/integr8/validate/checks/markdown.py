@@ -35,16 +35,8 @@ def unsafe_html(number: int, line: str):
 @check
 def markdown_bodies(corpus, context):
     index = LinkIndex(corpus)
-    anchors_of = {}
-
-    def anchors(source):
-        if source.rel not in anchors_of:
-            anchors_of[source.rel] = scan(source.text, source.body_line).anchors
-        return anchors_of[source.rel]
-
-    for source in corpus.files():
-        scanned = scan(source.text, source.body_line)
-        anchors_of[source.rel] = scanned.anchors
+    scans = {source.rel: (source, scan(source.text, source.body_line)) for source in corpus.files()}
+    for source, scanned in scans.values():
         for line, column in images_without_alt(scanned):
             yield Finding(source.rel, line, column, "image-alt", {})
         for number, line in scanned.html_lines:
@@ -54,7 +46,7 @@ def markdown_bodies(corpus, context):
             for match in _HANDLER_IN_TAG.finditer(line):
                 yield Finding(source.rel, number, match.start(1) + 1, "unsafe-html", {"what": "an event handler attribute (on…=)"})
         for link in scanned.links:
-            yield from _check_link(source, link, index, anchors)
+            yield from _check_link(source, link, index, lambda target: scans[target.rel][1].anchors)
 
 
 def _check_link(source, link, index, anchors):
