@@ -6,9 +6,11 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 SITE_STAMP := $(VENV)/.site-installed
 TEST_STAMP := $(VENV)/.test-installed
+PDF_STAMP  := $(VENV)/.pdf-installed
+NODE_STAMP := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve test validate clean browser site-properdocs compare-engines
+.PHONY: site serve test validate pdf clean browser site-properdocs compare-engines
 
 site: $(SITE_STAMP)
 	@# Build beside site/ and swap at the end, so a failed build never loses the last good site.
@@ -23,7 +25,7 @@ serve: $(SITE_STAMP)
 validate: $(SITE_STAMP)
 	$(BIN)/integr8 validate
 
-test: $(TEST_STAMP) browser
+test: $(TEST_STAMP) $(NODE_STAMP) browser
 	$(BIN)/python -m pytest
 
 $(VENV)/bin/python:
@@ -35,16 +37,29 @@ $(SITE_STAMP): $(VENV)/bin/python requirements/site.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $@
 
-$(TEST_STAMP): $(SITE_STAMP) requirements/test.txt
+# PDFs are an extra: `make site` stays fast and never needs a browser.
+pdf: site $(PDF_STAMP) browser
+	$(BIN)/integr8 pdf
+
+$(PDF_STAMP): $(SITE_STAMP) requirements/pdf.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements/pdf.txt
+	touch $@
+
+$(TEST_STAMP): $(SITE_STAMP) requirements/test.txt requirements/pdf.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements/test.txt
 	touch $@
 
-# Browser tests drive Debian's Chromium; as root we install it, otherwise we say what is missing.
+# Node tools for tests only (HTML checker, workflow linter, lunr.js for search parity); the site never needs Node.
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+# Browser tests and PDFs need Debian's Chromium and pdftotext; as root we install them, otherwise we say what is missing.
 browser:
-	@scripts/ensure-chromium
+	@scripts/ensure-system-tools
 
 clean:
-	rm -rf site .site-build $(VENV)
+	rm -rf site .site-build $(VENV) node_modules
 
 # ProperDocs, a maintained fork of MkDocs 1.6, builds the same mkdocs.yml: proof that a move is cheap.
 site-properdocs: $(TEST_STAMP)
