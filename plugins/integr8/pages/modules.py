@@ -9,6 +9,7 @@ from ..content.corpus import Corpus
 from ..content.model import Module, ModuleVersion
 from ..i18n.strings import LanguageStrings
 from . import format as fmt
+from .generated import GeneratedPage
 
 
 @dataclass
@@ -131,3 +132,28 @@ def module_list(corpus: Corpus, language: str, strings: LanguageStrings) -> Modu
             )
         )
     return ModuleList(items)
+
+
+def generate(site, language: str) -> list[GeneratedPage]:
+    """The module list and one page per module, in ``language`` (source text where untranslated)."""
+    prefix, strings = site.url_prefix(language), site.strings(language)
+    pages = [
+        GeneratedPage(
+            "modules/index.md", f"{prefix}modules/index.html", f"{prefix}modules/", strings["modules"],
+            "integr8/modules.html", "", module_list(site.corpus, language, strings), alternates=site.alternates("modules/"),
+        )
+    ]
+    for module in site.corpus.modules.values():
+        version, _ = version_for(module, language)
+        if version is None:
+            continue
+        view = module_page(site.corpus, module, language, strings, site.direction(version.language))
+        url = f"{prefix}modules/{module.id}/"
+        markdown = site.rewrite_links(view.markdown, version, language, url)
+        pages.append(
+            GeneratedPage(
+                f"modules/{module.id}/index.md", f"{url}index.html", url, view.title, "integr8/module.html",
+                markdown, view, version, site.alternates(f"modules/{module.id}/"),
+            )
+        )
+    return pages

@@ -20,20 +20,7 @@ from ..validate import errors, validate
 from ..validate.catalogue import severity
 from ..validate.report import text_line
 from .cases import case_page
-from .modules import module_list, module_page
-
-
-@dataclass
-class GeneratedPage:
-    src_uri: str  # where the page pretends to live among the docs, e.g. modules/x/index.md
-    dest_uri: str  # where it is written, with the language folder, e.g. en/modules/x/index.html
-    url: str  # its URL relative to the site root, e.g. en/modules/x/
-    title: str
-    template: str
-    markdown: str
-    view: object
-    source: SourceFile | None = None
-    alternates: dict = field(default_factory=dict)  # language -> URL of the same page
+from .generated import GeneratedPage, language_prefix
 
 
 @dataclass
@@ -67,10 +54,6 @@ def fingerprint(project) -> tuple:
                 stat = os.stat(os.path.join(root, name))
                 entries.append((root, name, stat.st_mtime_ns, stat.st_size))
     return tuple(sorted(entries))
-
-
-def language_prefix(language: str, default: str) -> str:
-    return "" if language == default else f"{language}/"
 
 
 class Site:
@@ -107,32 +90,17 @@ class Site:
 
     # Generated pages --------------------------------------------------------------------
     def generated_pages(self, language: str) -> list[GeneratedPage]:
-        prefix = language_prefix(language, self.default_language)
-        strings = self.strings(language)
+        """Every page the core makes for ``language``, from the generators in :mod:`.registry`."""
+        from .registry import GENERATORS
 
-        def alternates(path: str) -> dict:
-            return {code: language_prefix(code, self.default_language) + path for code in self.project.codes}
+        return [page for generate in GENERATORS for page in generate(self, language)]
 
-        pages = [
-            GeneratedPage(
-                "modules/index.md", f"{prefix}modules/index.html", f"{prefix}modules/", strings["modules"],
-                "integr8/modules.html", "", module_list(self.corpus, language, strings), alternates=alternates("modules/"),
-            )
-        ]
-        for module in self.corpus.modules.values():
-            source_language = module.versions.get(language, module.source)
-            if source_language is None:
-                continue
-            view = module_page(self.corpus, module, language, strings, self.direction(source_language.language))
-            url = f"{prefix}modules/{module.id}/"
-            markdown = self.rewrite_links(view.markdown, source_language, language, url)
-            pages.append(
-                GeneratedPage(
-                    f"modules/{module.id}/index.md", f"{url}index.html", url, view.title, "integr8/module.html",
-                    markdown, view, source_language, alternates(f"modules/{module.id}/"),
-                )
-            )
-        return pages
+    def url_prefix(self, language: str) -> str:
+        return language_prefix(language, self.default_language)
+
+    def alternates(self, path: str) -> dict:
+        """The URL of a page at ``path`` (below the language folder) in every language."""
+        return {code: language_prefix(code, self.default_language) + path for code in self.project.codes}
 
     def generated_assets(self) -> list[GeneratedAsset]:
         """Images and other files beside module texts, published once for all languages."""

@@ -1,0 +1,11 @@
+"""The generators of the pages the core makes, in the order their pages are added.
+
+Each is a function ``(site, language) -> list[GeneratedPage]``; a new kind of generated page
+(catalogue, glossary, status, trainer packs...) is one module in this package and one line here.
+"""
+
+from . import modules
+
+GENERATORS = [
+    modules.generate,
+]
