@@ -15,6 +15,6 @@ def check(function):
 
 
 def load_all() -> list:
-    from . import markdown, metadata, modules  # noqa: F401 - registers the checks
+    from . import markdown, metadata, modules, translations  # noqa: F401 - registers the checks
 
     return CHECKS
