@@ -7,7 +7,7 @@ Material ships no strings for it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
@@ -20,6 +20,12 @@ class LanguageStrings:
     code: str
     direction: str | None  # "ltr" or "rtl"; None when no file declares it (a finding)
     strings: dict[str, str]
+    # Names of other languages in this one ("Farsi" in English). Optional: a language added
+    # later is named by its own name until each file learns it, so adding one stays one file.
+    language_names: dict[str, str] = field(default_factory=dict)
+
+    def language_name(self, code: str, own_name: str) -> str:
+        return self.language_names.get(code) or own_name
 
     def __getitem__(self, key: str) -> str:
         return self.strings.get(key, key)
@@ -46,14 +52,16 @@ def _read(path: Path) -> dict:
 
 
 def load_strings(dirs: list[Path], code: str) -> LanguageStrings:
-    merged: dict = {"strings": {}}
+    merged: dict = {"strings": {}, "language_names": {}}
     for folder in dirs:
         path = folder / f"{code}.yml"
         if path.is_file():
             data = _read(path)
             merged["direction"] = data.get("direction", merged.get("direction"))
             merged["strings"].update(data.get("strings") or {})
-    return LanguageStrings(code, merged.get("direction"), merged["strings"])
+            names = data.get("language_names")
+            merged["language_names"].update({str(k): str(v) for k, v in names.items()} if isinstance(names, dict) else {})
+    return LanguageStrings(code, merged.get("direction"), merged["strings"], merged["language_names"])
 
 
 def check_strings(dirs: list[Path], codes: list[str], relative) -> list[Finding]:

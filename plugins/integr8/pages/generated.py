@@ -23,3 +23,4 @@ class GeneratedPage:
     view: object
     source: SourceFile | None = None
     alternates: dict = field(default_factory=dict)  # language -> URL of the same page
+    key: str | None = None  # the translatable item shown (e.g. "modules/x"), None for pages made per language

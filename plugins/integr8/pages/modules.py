@@ -95,54 +95,10 @@ def module_page(corpus: Corpus, module: Module, language: str, strings: Language
     )
 
 
-@dataclass
-class ModuleListItem:
-    id: str
-    title: str
-    summary: str
-    duration: str
-    level: str
-    languages: list[str]
-    content_language: str
-
-
-@dataclass
-class ModuleList:
-    kind = "modules"
-    items: list[ModuleListItem]
-
-
-def module_list(corpus: Corpus, language: str, strings: LanguageStrings) -> ModuleList:
-    items = []
-    default = corpus.project.default_language
-    names = {lang.code: lang.name for lang in corpus.project.languages}
-    for module in sorted(corpus.modules.values(), key=lambda m: m.id):
-        version, _ = version_for(module, language)
-        if version is None:
-            continue
-        items.append(
-            ModuleListItem(
-                id=module.id,
-                title=version.title,
-                summary=str(version.meta.get("summary", "")),
-                duration=fmt.duration(int(module.meta.get("duration_minutes") or 0), strings),
-                level=fmt.term(corpus.vocabularies, "levels", module.meta.get("level"), language, default),
-                languages=[names[code] for code in corpus.project.codes if code in module.versions],
-                content_language=version.language,
-            )
-        )
-    return ModuleList(items)
-
-
 def generate(site, language: str) -> list[GeneratedPage]:
-    """The module list and one page per module, in ``language`` (source text where untranslated)."""
+    """One page per module, in ``language`` (source text where untranslated); the list is the catalogue's."""
     prefix, strings = site.url_prefix(language), site.strings(language)
-    pages = [
-        GeneratedPage(
-            "modules/index.md", f"{prefix}modules/index.html", f"{prefix}modules/", strings["modules"],
-            "integr8/modules.html", "", module_list(site.corpus, language, strings), alternates=site.alternates("modules/"),
-        )
-    ]
+    pages = []
     for module in site.corpus.modules.values():
         version, _ = version_for(module, language)
         if version is None:
@@ -153,7 +109,7 @@ def generate(site, language: str) -> list[GeneratedPage]:
         pages.append(
             GeneratedPage(
                 f"modules/{module.id}/index.md", f"{url}index.html", url, view.title, "integr8/module.html",
-                markdown, view, version, site.alternates(f"modules/{module.id}/"),
+                markdown, view, version, site.alternates(f"modules/{module.id}/"), key=f"modules/{module.id}",
             )
         )
     return pages

@@ -4,8 +4,11 @@ Each is a function ``(site, language) -> list[GeneratedPage]``; a new kind of ge
 (catalogue, glossary, status, trainer packs...) is one module in this package and one line here.
 """
 
-from . import modules
+from . import catalogue, modules, status, topics
 
 GENERATORS = [
+    catalogue.generate,  # before the modules: each catalogue page leads its section in the navigation
     modules.generate,
+    topics.generate,
+    status.generate,
 ]

@@ -6,6 +6,7 @@ to generate in a language and for the view model of a page; they never read cont
 
 from __future__ import annotations
 
+import datetime
 import os
 import posixpath
 from dataclasses import dataclass, field
@@ -15,12 +16,14 @@ from ..content.corpus import load_corpus
 from ..content.links import LinkIndex, site_path
 from ..content.markdown import LINK
 from ..content.model import SourceFile
+from ..i18n.status import TranslationStatus
 from ..i18n.strings import LanguageStrings, load_strings
 from ..validate import errors, validate
 from ..validate.catalogue import severity
 from ..validate.report import text_line
 from .cases import case_page
 from .generated import GeneratedPage, language_prefix
+from .translation import TranslationView, translation_view
 
 
 @dataclass
@@ -59,10 +62,12 @@ def fingerprint(project) -> tuple:
 class Site:
     def __init__(self, project, today=None):
         self.project = project
+        self.today = today or datetime.date.today()  # one date for the whole build (running projects, review dates)
         self.fingerprint = fingerprint(project)
         self.corpus = load_corpus(project)
-        self.findings = validate(self.corpus, today=today)
+        self.findings = validate(self.corpus, today=self.today)
         self.links = LinkIndex(self.corpus)
+        self.translations = TranslationStatus(self.corpus)
         self._strings: dict[str, LanguageStrings] = {}
 
     # Validation -------------------------------------------------------------------------
@@ -101,6 +106,10 @@ class Site:
     def alternates(self, path: str) -> dict:
         """The URL of a page at ``path`` (below the language folder) in every language."""
         return {code: language_prefix(code, self.default_language) + path for code in self.project.codes}
+
+    def translation_view(self, key: str | None, language: str, path: str) -> TranslationView:
+        """What the reader of ``language`` is told about the page at ``path`` (below its language folder)."""
+        return translation_view(self, self.translations, key, language, path)
 
     def generated_assets(self) -> list[GeneratedAsset]:
         """Images and other files beside module texts, published once for all languages."""

@@ -14,6 +14,7 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
+from ...pages.policy import seal_inline_code
 from ...project import ConfigError, load_project
 from .files import add_generated_pages, language_of
 from .session import BuildSession
@@ -52,6 +53,7 @@ class Integr8Plugin(BasePlugin[Integr8Config]):
 
     @event_priority(AFTER_I18N)
     def on_files(self, files, config):
+        self.session.begin_language(language_of(config))
         return add_generated_pages(files, config, self.session, language_of(config))
 
     @event_priority(AFTER_I18N)
@@ -65,6 +67,20 @@ class Integr8Plugin(BasePlugin[Integr8Config]):
     def on_page_markdown(self, markdown, page, config, files):
         return self.session.page_markdown(markdown, page, language_of(config))
 
+    # After i18n's, whose handler builds the other languages: the last call sees every page.
+    @event_priority(AFTER_I18N)
+    def on_post_build(self, config):
+        self.session.write_sitemap(config.site_dir, config.site_url)
+
     def on_page_context(self, context, page, config, nav):
-        context["integr8"] = self.session.page_context(page, language_of(config))
+        context["integr8"] = self.session.page_context(page, language_of(config), config.site_url)
         return context
+
+    # The policy's script hashes are taken over the finished HTML, so after every other plugin.
+    @event_priority(-1000)
+    def on_post_page(self, output, page, config):
+        return seal_inline_code(output)
+
+    @event_priority(-1000)
+    def on_post_template(self, output_content, template_name, config):
+        return seal_inline_code(output_content)  # 404.html and other theme pages

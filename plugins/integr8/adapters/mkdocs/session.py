@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 
 from ...pages.site import Site, fingerprint
+from ...pages.sitemap import SitePage, gzipped, sitemap_xml
 
 # Folder names of the docs tree whose navigation title comes from our interface strings.
 SECTION_STRINGS = {"modules": "modules", "cases": "cases"}
@@ -15,6 +16,7 @@ class BuildSession:
         self.project = project
         self.site = Site(project)
         self._pages_by_path = {os.path.normpath(page.path): page for page in self.site.corpus.pages}
+        self._rendered: dict[str, set[SitePage]] = {}  # language -> pages rendered in its pass
 
     def stale(self, project) -> bool:
         return project.config_file != self.project.config_file or fingerprint(project) != self.site.fingerprint
@@ -49,23 +51,51 @@ class BuildSession:
             return markdown
         return self.site.rewrite_links(markdown, source, language, page.url)
 
-    def page_context(self, page, language: str) -> dict:
+    def page_context(self, page, language: str, site_url: str) -> dict:
         generated = getattr(page.file, "integr8_page", None)
-        ui_direction = self.site.direction(language)
         if generated is not None:
-            view = generated.view
+            view, key = generated.view, generated.key
         else:
             source = self.source_page(page)
             view = self.site.page_view(source.base, language) if source else None
+            key = source.base if source else None
         content_language = getattr(view, "content_language", None) or self._file_language(page, language)
+        path = _below_language(page.url, language, self.site.default_language)
+        translation = self.site.translation_view(key, language, path)
+        self._rendered.setdefault(language, set()).add(SitePage(language, path, key))
         return {
             "view": view,
+            "translation": translation,
+            "canonical": (site_url or "/") + translation.canonical_url,
             "ui_language": language,
-            "ui_direction": ui_direction,
+            "ui_direction": self.site.direction(language),
+            "strings": self.site.strings(language).strings,
             "list_separator": self.site.strings(language)["list_separator"],
             "content_language": content_language,
             "content_direction": self.site.direction(content_language),
         }
 
+    def begin_language(self, language: str) -> None:
+        self._rendered[language] = set()
+
+    def write_sitemap(self, site_dir: str, site_url: str | None) -> None:
+        """Our sitemap replaces the engine's: it leaves out fallbacks and pairs real translations."""
+        if not site_url:
+            return
+        pages = set().union(*self._rendered.values()) if self._rendered else set()
+        text = sitemap_xml(self.site, pages, site_url)
+        with open(os.path.join(site_dir, "sitemap.xml"), "w", encoding="utf-8") as stream:
+            stream.write(text)
+        with open(os.path.join(site_dir, "sitemap.xml.gz"), "wb") as stream:
+            stream.write(gzipped(text))
+
     def _file_language(self, page, language: str) -> str:
         return getattr(page.file, "locale", None) or language
+
+
+def _below_language(url: str, language: str, default: str) -> str:
+    """A page URL without its language folder: "fa/cases/x/" -> "cases/x/"."""
+    url = url.lstrip("/")
+    if language != default and (url == language or url.startswith(language + "/")):
+        return url[len(language) + 1 :]
+    return url
