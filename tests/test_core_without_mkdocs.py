@@ -27,8 +27,11 @@ def run_without_engines(*args, cwd):
     return subprocess.run([sys.executable, "-c", code, *args], cwd=cwd, capture_output=True, text=True, timeout=120)
 
 
-def test_validate_and_new_run_when_engine_imports_fail(project):
+def test_validate_status_and_new_run_when_engine_imports_fail(project):
     assert run_without_engines("validate", cwd=project).returncode == 0
+    status = run_without_engines("status", "--format", "json", cwd=project)
+    assert status.returncode == 0 and '"state": "current"' in status.stdout
+    assert run_without_engines("status", "--mark-current", "curriculum/alpha/fa.md", cwd=project).returncode == 0
     assert run_without_engines("new", "module", "extra", "--lang", "de", cwd=project).returncode == 0
     result = run_without_engines("validate", "--format", "json", cwd=project)
     assert result.returncode == 0 and "ImportError" not in result.stderr

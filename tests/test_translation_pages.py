@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
+import yaml
 
 from conftest import make_project
 from test_build import mkdocs_build, page
@@ -105,3 +106,42 @@ def test_the_status_page_shows_the_matrix_with_percentages_in_every_language(bui
     totals = re.search(r"<tfoot>.*?</tfoot>", html, re.S).group(0)
     assert "50% up to date (2 of 4)" in totals  # en: alpha current, index current, beta outdated, case missing
     assert "<h1>وضعیت ترجمه‌ها</h1>" in page(built, "fa/status")
+
+
+# A language Material has no strings for -------------------------------------------------
+
+
+@pytest.mark.parametrize(("code", "name", "direction"), [("ti", "ትግርኛ", "ltr"), ("ps", "پښتو", "rtl")])
+def test_a_language_material_does_not_know_builds_with_one_config_entry_and_one_strings_file(tmp_path, code, name, direction):
+    root = make_project(tmp_path / "project")
+    config = root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    text = text.replace("        - {locale: fa, name: فارسی, build: true}\n", f"        - {{locale: fa, name: فارسی, build: true}}\n        - {{locale: {code}, name: {name}, build: true}}\n")
+    config.write_text(text.replace("  - integr8\n", "  - integr8:\n      strings_dir: strings\n"), encoding="utf-8")
+    # The wording does not matter here, only that one file brings the direction, the interface
+    # strings and the vocabulary labels of the new language.
+    english = (Path(__file__).resolve().parents[1] / "plugins/integr8/i18n/strings/en.yml").read_text(encoding="utf-8")
+    vocabularies = yaml.safe_load((root / "curriculum/vocabularies.yml").read_text(encoding="utf-8"))
+    labels = {name: {term: f"{term} ({code})" for term in terms} for name, terms in vocabularies.items()}
+    (root / "strings").mkdir()
+    strings_file = english.replace("direction: ltr", f"direction: {direction}") + yaml.safe_dump({"vocabularies": labels}, allow_unicode=True)
+    (root / "strings" / f"{code}.yml").write_text(strings_file, encoding="utf-8")
+    site = root / "site"
+    result = mkdocs_build(root, site)
+    assert result.returncode == 0, result.stderr
+    html = page(site, f"{code}/modules/alpha")
+    assert re.search(rf'<html lang="{code}"', html)
+    assert f'dir="{direction}"' in re.search(r"<body[^>]*>", html).group(0)
+    assert "i8-notice--missing" in notice(html)  # alpha has no version in this language: an honest fallback
+    assert re.search(r'<div class="i8-module" lang="de" dir="ltr">', html)
+    assert re.search(rf'lang="{code}" dir="{direction}" aria-current="page">{name} <small class="i8-switcher__missing"', switcher(html))
+
+
+def test_a_language_without_a_strings_file_is_refused_with_the_file_to_create(tmp_path):
+    root = make_project(tmp_path / "project")
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "        - {locale: fa, name: فارسی, build: true}\n", "        - {locale: fa, name: فارسی, build: true}\n        - {locale: so, name: Soomaali, build: true}\n"), encoding="utf-8")
+    result = mkdocs_build(root, root / "site")
+    assert result.returncode != 0
+    assert "the language 'so' has no file of interface strings" in result.stderr

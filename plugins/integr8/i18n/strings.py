@@ -23,6 +23,10 @@ class LanguageStrings:
     # Names of other languages in this one ("Farsi" in English). Optional: a language added
     # later is named by its own name until each file learns it, so adding one stays one file.
     language_names: dict[str, str] = field(default_factory=dict)
+    # Labels of vocabulary terms in this language ({vocabulary: {term: label}}), for a language
+    # whose labels are not (yet) in curriculum/vocabularies.yml: so that adding a language is
+    # one file. Labels in vocabularies.yml come first.
+    vocabulary_labels: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def language_name(self, code: str, own_name: str) -> str:
         return self.language_names.get(code) or own_name
@@ -52,7 +56,7 @@ def _read(path: Path) -> dict:
 
 
 def load_strings(dirs: list[Path], code: str) -> LanguageStrings:
-    merged: dict = {"strings": {}, "language_names": {}}
+    merged: dict = {"strings": {}, "language_names": {}, "vocabularies": {}}
     for folder in dirs:
         path = folder / f"{code}.yml"
         if path.is_file():
@@ -61,7 +65,11 @@ def load_strings(dirs: list[Path], code: str) -> LanguageStrings:
             merged["strings"].update(data.get("strings") or {})
             names = data.get("language_names")
             merged["language_names"].update({str(k): str(v) for k, v in names.items()} if isinstance(names, dict) else {})
-    return LanguageStrings(code, merged.get("direction"), merged["strings"], merged["language_names"])
+            vocabularies = data.get("vocabularies")
+            for name, labels in (vocabularies.items() if isinstance(vocabularies, dict) else ()):
+                if isinstance(labels, dict):
+                    merged["vocabularies"].setdefault(str(name), {}).update({str(k): str(v) for k, v in labels.items()})
+    return LanguageStrings(code, merged.get("direction"), merged["strings"], merged["language_names"], merged["vocabularies"])
 
 
 def check_strings(dirs: list[Path], codes: list[str], relative) -> list[Finding]:

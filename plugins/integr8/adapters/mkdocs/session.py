@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import os
 
+from ...i18n.bidi import isolate_html
 from ...pages.site import Site, fingerprint
 from ...pages.sitemap import SitePage, gzipped, sitemap_xml
 
 # Folder names of the docs tree whose navigation title comes from our interface strings.
-SECTION_STRINGS = {"modules": "modules", "cases": "cases"}
+SECTION_STRINGS = {"modules": "modules", "cases": "cases", "handbook": "handbook", "topics": "topics"}
 
 
 class BuildSession:
@@ -43,13 +44,26 @@ class BuildSession:
             key = SECTION_STRINGS.get(str(item.title or "").lower())
             if key and item.is_section:
                 item.title = strings[key]
+        _title_sections_by_index(nav.items)
         return nav
 
     def page_markdown(self, markdown: str, page, language: str) -> str:
+        generated = getattr(page.file, "integr8_page", None)
+        if generated is not None:
+            # A generated page has no front matter: without this, its title (in the navigation and
+            # in <title>) would be made from its file name, "Index".
+            page.meta.setdefault("title", generated.title)
         source = self.source_page(page)
         if source is None:
             return markdown
         return self.site.rewrite_links(markdown, source, language, page.url)
+
+    def page_content(self, html: str, page, language: str) -> str:
+        """The rendered content with runs of the other direction isolated (see i18n.bidi)."""
+        generated = getattr(page.file, "integr8_page", None)
+        view = generated.view if generated is not None else None
+        content_language = getattr(view, "content_language", None) or self._file_language(page, language)
+        return isolate_html(html, self.site.direction(content_language))
 
     def page_context(self, page, language: str, site_url: str) -> dict:
         generated = getattr(page.file, "integr8_page", None)
@@ -91,6 +105,21 @@ class BuildSession:
 
     def _file_language(self, page, language: str) -> str:
         return getattr(page.file, "locale", None) or language
+
+
+def _title_sections_by_index(items) -> None:
+    """A folder whose index page we generate (a catalogue, a module, a topic) is named by that page's
+    title in the reader's language, not by the folder's name; its index page comes first."""
+    for item in items:
+        if not item.is_section:
+            continue
+        _title_sections_by_index(item.children)
+        index = next((child for child in item.children if child.is_page and child.is_index), None)
+        generated = getattr(index.file, "integr8_page", None) if index is not None else None
+        if generated is not None:
+            item.title = generated.title
+            item.children.remove(index)
+            item.children.insert(0, index)
 
 
 def _below_language(url: str, language: str, default: str) -> str:
