@@ -15,6 +15,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
 from ...pages.policy import seal_inline_code
+from ...i18n.bidi import isolate_text
 from ...project import ConfigError, load_project
 from .files import add_generated_pages, language_of
 from .session import BuildSession
@@ -62,6 +63,7 @@ class Integr8Plugin(BasePlugin[Integr8Config]):
 
     def on_env(self, env, config, files):
         add_language_partials(env, self.session.project, language_of(config))
+        env.filters["bidi"] = isolate_text  # escape, and isolate runs of the other direction
         return env
 
     def on_page_markdown(self, markdown, page, config, files):
@@ -71,6 +73,9 @@ class Integr8Plugin(BasePlugin[Integr8Config]):
     @event_priority(AFTER_I18N)
     def on_post_build(self, config):
         self.session.write_sitemap(config.site_dir, config.site_url)
+
+    def on_page_content(self, html, page, config, files):
+        return self.session.page_content(html, page, language_of(config))
 
     def on_page_context(self, context, page, config, nav):
         context["integr8"] = self.session.page_context(page, language_of(config), config.site_url)
