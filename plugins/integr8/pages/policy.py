@@ -11,7 +11,8 @@ so exactly those bytes run and nothing else does.
 Scripts inside ``<article>`` (the page content written by partners) are never hashed: content
 may not run scripts (the ``unsafe-html`` rule refuses them before the build), and if one slipped
 through the browser would still block it. ``<script type="application/json">`` (Material's
-``__config``) is data the browser never executes, so the policy does not concern it.
+``__config``) is data the browser never executes, so the policy does not concern it. Inline
+``<style>`` elements outside the content are allowed the same way in ``style-src``.
 """
 
 from __future__ import annotations
@@ -19,51 +20,46 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
-from html.parser import HTMLParser
 
 POLICY = re.compile(
     r'(<meta\s+http-equiv="Content-Security-Policy"\s+content=")([^"]*)(")', re.IGNORECASE
 )
+# A start tag's attributes, quoted values may hold ">".
+_ATTRIBUTES = r"""((?:[^>"']|"[^"]*"|'[^']*')*)"""
+# The HTML tokenizer ends the text of a <script> or <style> at the first "</script" or "</style":
+# a regular expression finds exactly the text the browser hashes (and in a fraction of the time an
+# HTML parser needs for a page that carries the whole navigation).
+SCRIPT = re.compile(rf"<script\b{_ATTRIBUTES}>(.*?)</script[\s/>]", re.IGNORECASE | re.DOTALL)
+STYLE = re.compile(rf"<style\b{_ATTRIBUTES}>(.*?)</style[\s/>]", re.IGNORECASE | re.DOTALL)
+ARTICLE = re.compile(r"<(/?)article\b", re.IGNORECASE)
+SRC = re.compile(r"(?:^|\s)src\s*=", re.IGNORECASE)  # not data-src
+TYPE = re.compile(r"""(?:^|\s)type\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.IGNORECASE)
 # Types a browser runs as script; anything else in a <script> element is inert data.
 EXECUTABLE_TYPES = {"", "text/javascript", "application/javascript", "module", "text/ecmascript"}
 
 
-class _InlineScripts(HTMLParser):
-    """Collects the text of inline scripts and of <style> elements outside <article>."""
+def _outside_articles(html: str):
+    """A function telling whether a position of ``html`` lies outside every <article>."""
+    edges = [(match.start(), -1 if match.group(1) else 1) for match in ARTICLE.finditer(html)]
 
-    def __init__(self):
-        super().__init__(convert_charrefs=False)
-        self.scripts: list[str] = []
-        self.styles: list[str] = []
-        self._article_depth = 0
-        self._collecting: list[str] | None = None
-        self._target: list[str] | None = None
+    def outside(position: int) -> bool:
+        return sum(step for at, step in edges if at < position) <= 0
 
-    def handle_starttag(self, tag, attrs):
-        attributes = dict(attrs)
-        if tag == "article":
-            self._article_depth += 1
-        elif tag == "script" and "src" not in attributes:
-            kind = (attributes.get("type") or "").strip().lower()
-            if kind in EXECUTABLE_TYPES and not self._article_depth:
-                self._collecting, self._target = [], self.scripts
-        elif tag == "style" and not self._article_depth:
-            self._collecting, self._target = [], self.styles
+    return outside
 
-    def handle_endtag(self, tag):
-        if tag == "article" and self._article_depth:
-            self._article_depth -= 1
-        elif tag in ("script", "style") and self._collecting is not None:
-            text = "".join(self._collecting)
-            if text.strip():
-                self._target.append(text)
-            self._collecting = self._target = None
 
-    def handle_data(self, data):
-        # Inside <script> and <style> the parser hands over the raw text, exactly the bytes the
-        # browser hashes.
-        if self._collecting is not None:
-            self._collecting.append(data)
+def inline_code(html: str) -> tuple[list[str], list[str]]:
+    """The text of the inline scripts and of the <style> elements of a page, outside <article>."""
+    outside = _outside_articles(html)
+    scripts = []
+    for match in SCRIPT.finditer(html):
+        attributes, text = match.group(1), match.group(2)
+        kind = TYPE.search(attributes)
+        kind = next((value for value in kind.groups() if value is not None), "") if kind else ""
+        if not SRC.search(attributes) and kind.strip().lower() in EXECUTABLE_TYPES and text.strip() and outside(match.start()):
+            scripts.append(text)
+    styles = [match.group(2) for match in STYLE.finditer(html) if match.group(2).strip() and outside(match.start())]
+    return scripts, styles
 
 
 def source_hash(text: str) -> str:
@@ -80,7 +76,8 @@ def add_sources(policy: str, directive: str, sources: list[str]) -> str:
     names = [part.split()[0].lower() for part in directives]
     if directive in names:
         index = names.index(directive)
-        directives[index] = " ".join([directives[index], *sources])
+        present = directives[index].split()
+        directives[index] = " ".join([*present, *(source for source in sources if source not in present)])
     else:
         default = directives[names.index("default-src")].split()[1:] if "default-src" in names else []
         directives.append(" ".join([directive, *default, *sources]))
@@ -92,10 +89,8 @@ def seal_inline_code(html: str) -> str:
     match = POLICY.search(html)
     if match is None:
         return html
-    parser = _InlineScripts()
-    parser.feed(html)
-    parser.close()
+    scripts, styles = inline_code(html)
     policy = match.group(2)
-    policy = add_sources(policy, "script-src", list(dict.fromkeys(source_hash(s) for s in parser.scripts)))
-    policy = add_sources(policy, "style-src", list(dict.fromkeys(source_hash(s) for s in parser.styles)))
+    policy = add_sources(policy, "script-src", list(dict.fromkeys(source_hash(s) for s in scripts)))
+    policy = add_sources(policy, "style-src", list(dict.fromkeys(source_hash(s) for s in styles)))
     return html[: match.start(2)] + policy + html[match.end(2) :]
