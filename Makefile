@@ -9,6 +9,15 @@ TEST_STAMP := $(VENV)/.test-installed
 PDF_STAMP  := $(VENV)/.pdf-installed
 NODE_STAMP := node_modules/.installed
 export NO_MKDOCS_2_WARNING := 1
+# Reproducible builds (tests/test_reproducible.py): the dates a build writes (the sitemap's lastmod,
+# the time inside sitemap.xml.gz, "as of" dates on pages) are the last commit's, not the clock's.
+# Outside a git checkout the clock is used.
+ifndef SOURCE_DATE_EPOCH
+SOURCE_DATE_EPOCH := $(shell git log -1 --format=%ct 2>/dev/null)
+endif
+ifneq ($(SOURCE_DATE_EPOCH),)
+export SOURCE_DATE_EPOCH
+endif
 
 .PHONY: site serve test validate pdf clean browser site-properdocs compare-engines
 

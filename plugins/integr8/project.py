@@ -39,6 +39,8 @@ class Project:
     languages: list[Language]
     options: dict = field(default_factory=dict)
     exclude_prefixes: list[str] = field(default_factory=list)  # docs/ folders kept off the site
+    site_url: str | None = None  # the public address, for absolute URLs (QR codes on printed packs)
+    repo_url: str | None = None  # the public repository, where partners contribute (CONTRIBUTING.md)
 
     @property
     def codes(self) -> list[str]:
@@ -122,6 +124,8 @@ def load_project(config_file: str | Path = "mkdocs.yml") -> Project:
         languages=languages,
         options=options,
         exclude_prefixes=_exclude_prefixes(data.get("exclude_docs")),
+        site_url=data["site_url"].rstrip("/") + "/" if isinstance(data.get("site_url"), str) and data["site_url"].strip() else None,
+        repo_url=data["repo_url"].strip() if isinstance(data.get("repo_url"), str) and data["repo_url"].strip() else None,
     )
 
 

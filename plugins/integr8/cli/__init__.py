@@ -19,12 +19,12 @@ class UsageError(Exception):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from . import new, status, validate
+    from . import bench, new, pdf, schemas, status, validate
 
     parser = argparse.ArgumentParser(prog="integr8", description="Check, scaffold and report on INTEGR8 content.")
     parser.add_argument("--config", default="mkdocs.yml", help="the site configuration (default: ./mkdocs.yml)")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for command in (validate, new, status):
+    for command in (validate, new, status, schemas, bench, pdf):
         command.register(commands)
     return parser
 

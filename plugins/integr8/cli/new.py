@@ -10,6 +10,7 @@ from pathlib import Path
 from string import Template
 
 from ..content.corpus import load_corpus
+from ..content.editorschema import modeline
 from ..content.schema import schema
 from ..project import load_project
 from ..validate.schema import SLUG
@@ -66,7 +67,7 @@ def _new_module(project, corpus, module_id, languages, names) -> list[Path]:
     partners = sorted(corpus.partners)
     files = {
         folder / "module.yml": _template(
-            "module.yml", id=module_id, source=languages[0], level=levels[0], levels=", ".join(levels),
+            "module.yml", modeline=modeline(project, folder / "module.yml", "module"), id=module_id, source=languages[0], level=levels[0], levels=", ".join(levels),
             audience=audiences[0], audiences=", ".join(audiences), topic=topics[0], topics=", ".join(topics),
             format=formats[0], formats=", ".join(formats), partner=partners[0], partners=", ".join(partners),
             licenses=", ".join(schema()["licenses"]),
@@ -74,7 +75,8 @@ def _new_module(project, corpus, module_id, languages, names) -> list[Path]:
     }
     title = module_id.replace("-", " ").capitalize()
     for language in languages:
-        files[folder / f"{language}.md"] = _template("module.md", title=title, language_name=names[language], translated_from="")
+        path = folder / f"{language}.md"
+        files[path] = _template("module.md", modeline=modeline(project, path, "module_page"), title=title, language_name=names[language], translated_from="")
     return _write(files)
 
 
@@ -87,7 +89,7 @@ def _new_case(project, corpus, slug, languages, names) -> list[Path]:
     target_groups, topics = _terms(corpus, "target_groups"), _terms(corpus, "topics")
     title = slug.replace("-", " ").capitalize()
     files = {
-        path: _template("case.md", title=title, target_group=target_groups[0], target_groups=", ".join(target_groups), topic=topics[0], topics=", ".join(topics), source=languages[0], translated_from="")
+        path: _template("case.md", modeline=modeline(project, path, "case"), title=title, target_group=target_groups[0], target_groups=", ".join(target_groups), topic=topics[0], topics=", ".join(topics), source=languages[0], translated_from="")
         for path in paths.values()
     }
     return _write(files)

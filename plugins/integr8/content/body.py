@@ -145,12 +145,12 @@ def _section(heading: str, line: int, path: str, problems: list[Finding]) -> Sec
     return Section(title, line, minutes=None)
 
 
-def render(text: str, labels: dict, *, trainer: bool = True) -> str:
+def render(text: str, labels: dict, *, trainer: bool = True, leave_out: tuple = ()) -> str:
     """Markdown for the site: markers become attributes, blocks become labelled boxes.
 
     ``labels`` maps ``facilitator``, ``materials`` and ``minutes`` (a template with ``{n}``) to
     interface strings of the page's language. With ``trainer=False`` facilitator notes are left
-    out (the participant pack).
+    out; ``leave_out`` names further boxes to leave out (the participant pack drops ``materials``).
     """
     out: list[str] = []
     code_lines = dict(code_free_lines(text))
@@ -185,7 +185,7 @@ def render(text: str, labels: dict, *, trainer: bool = True) -> str:
         if opening and not in_block:
             kind = opening.group(1).lower()
             in_block = True
-            if kind == "facilitator" and not trainer:
+            if (kind == "facilitator" and not trainer) or kind in leave_out:
                 skipping = True
                 continue
             label = labels.get(kind, kind)

@@ -14,12 +14,16 @@ from pathlib import Path
 from ..findings import Finding
 from ..project import Project
 from . import body as body_syntax
+from . import glossary as glossary_file
 from .model import Module, ModuleVersion, Page, Partner, SourceFile
+from .programmes import Programme, load_programmes
 from .textfile import NotUtf8, decode, split_front_matter
 from .yamlsource import Position, YamlDocument, YamlSyntaxError, load
 
 VOCABULARIES_FILE = "vocabularies.yml"
 PARTNERS_FILE = "partners.yml"
+# Data files a site may have; without one, its pages are simply not made.
+OPTIONAL_DATA_FILES = ("self-check.yml", "directory.yml", "doors.yml", glossary_file.FILE)
 _LOCALE_LIKE = re.compile(r"^[a-z]{2,3}(?:[-_][A-Za-z]{2,4})?$")
 
 
@@ -38,11 +42,17 @@ class Corpus:
     partners: dict[str, Partner] = field(default_factory=dict)
     vocabularies: dict[str, dict[str, dict]] = field(default_factory=dict)
     data_files: dict[str, DataFile] = field(default_factory=dict)
+    programmes: dict[str, Programme] = field(default_factory=dict)  # curriculum/programmes/<id>.yml
+    glossary: glossary_file.Glossary | None = None  # curriculum/glossary.yml, when the site has one
     problems: list[Finding] = field(default_factory=list)
 
     @property
     def cases(self) -> list[Page]:
         return [page for page in self.pages if page.kind == "case"]
+
+    @property
+    def handbook(self) -> list[Page]:
+        return [page for page in self.pages if page.kind == "handbook"]
 
     def files(self):
         """Every Markdown source file, module versions first."""
@@ -55,8 +65,16 @@ def load_corpus(project: Project) -> Corpus:
     corpus = Corpus(project)
     _load_data_files(corpus)
     _load_modules(corpus)
+    load_programmes(corpus)
     _load_pages(corpus)
+    _load_glossary(corpus)
     return corpus
+
+
+def _load_glossary(corpus: Corpus) -> None:
+    data = corpus.data_files.get(glossary_file.FILE)
+    if data is not None:
+        corpus.glossary = glossary_file.build_glossary(data.rel, data.doc, corpus.project.default_language)
 
 
 def read_text(path: Path, rel: str, problems: list[Finding]) -> str | None:
@@ -97,11 +115,17 @@ def _load_data_files(corpus: Corpus) -> None:
             corpus.data_files[name] = DataFile(path, rel, None)
             continue
         corpus.data_files[name] = DataFile(path, rel, read_yaml(path, rel, corpus.problems))
+    for name in OPTIONAL_DATA_FILES:
+        path = curriculum / name
+        if path.is_file():
+            rel = corpus.project.relative(path)
+            corpus.data_files[name] = DataFile(path, rel, read_yaml(path, rel, corpus.problems))
     vocabularies = corpus.data_files[VOCABULARIES_FILE].doc
     if vocabularies and isinstance(vocabularies.data, dict):
         corpus.vocabularies = {
             name: terms for name, terms in vocabularies.data.items() if isinstance(terms, dict)
         }
+    _add_labels_from_strings_files(corpus)
     partners = corpus.data_files[PARTNERS_FILE].doc
     if partners and isinstance(partners.data, list):
         for entry in partners.data:
@@ -110,6 +134,22 @@ def _load_data_files(corpus: Corpus) -> None:
                     entry["id"],
                     Partner(entry["id"], str(entry.get("name", entry["id"])), str(entry.get("country", "")), entry.get("url")),
                 )
+
+
+def _add_labels_from_strings_files(corpus: Corpus) -> None:
+    """Vocabulary labels a language's strings file brings, where vocabularies.yml has none."""
+    from ..i18n.strings import load_strings
+
+    for code in corpus.project.codes:
+        try:
+            extra = load_strings(corpus.project.strings_dirs, code).vocabulary_labels
+        except Exception:  # noqa: BLE001 - a broken strings file is reported by its own check
+            continue
+        for name, labels in extra.items():
+            for term, label in labels.items():
+                entry = corpus.vocabularies.get(name, {}).get(term)
+                if isinstance(entry, dict) and not entry.get(code):
+                    entry[code] = label
 
 
 def load_source(path: Path, rel: str, language: str, problems: list[Finding], cls=SourceFile, *, required=True, **extra):
@@ -177,6 +217,20 @@ def _excluded(rel_to_docs: str, excludes: list[str]) -> bool:
     return any(rel_to_docs.startswith(prefix) for prefix in excludes)
 
 
+# Folders of docs/ whose pages are catalogue items of their own kind; their front matter is required.
+PAGE_KIND_FOLDERS = {"cases/": "case", "handbook/": "handbook"}
+FRONT_MATTER_KINDS = set(PAGE_KIND_FOLDERS.values())
+
+
+def _page_kind(rel_docs: str, base_name: str) -> str:
+    if base_name == "index":
+        return "page"
+    for folder, kind in PAGE_KIND_FOLDERS.items():
+        if rel_docs.startswith(folder):
+            return kind
+    return "page"
+
+
 def _load_pages(corpus: Corpus) -> None:
     docs = corpus.project.docs_dir
     if not docs.is_dir():
@@ -192,9 +246,9 @@ def _load_pages(corpus: Corpus) -> None:
         else:
             language, base_name = corpus.project.default_language, path.stem
         base = (Path(rel_docs).parent / base_name).as_posix().removeprefix("./")
-        kind = "case" if rel_docs.startswith("cases/") and base_name != "index" else "page"
+        kind = _page_kind(rel_docs, base_name)
         rel = corpus.project.relative(path)
-        page = load_source(path, rel, language, corpus.problems, Page, required=kind == "case", base=base, kind=kind)
+        page = load_source(path, rel, language, corpus.problems, Page, required=kind in FRONT_MATTER_KINDS, base=base, kind=kind)
         if page is not None:
             corpus.pages.append(page)
 

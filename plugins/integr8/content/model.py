@@ -58,7 +58,7 @@ class Page(SourceFile):
     """A page under docs/: ``base`` is its path without language suffix, e.g. ``cases/integr8``."""
 
     base: str = ""
-    kind: str = "page"  # "case" for docs/cases/*, else "page"
+    kind: str = "page"  # "case" for docs/cases/*, "handbook" for docs/handbook/*, else "page"
 
 
 @dataclass

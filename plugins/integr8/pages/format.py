@@ -28,3 +28,11 @@ def term(vocabularies: dict, vocabulary: str, value, language: str, fallback: st
 
 def terms(vocabularies: dict, vocabulary: str, values, language: str, fallback: str) -> list[str]:
     return [term(vocabularies, vocabulary, value, language, fallback) for value in values or []]
+
+
+def translated(texts, language: str, fallback: str) -> str:
+    """A text of a data file given per language (validation makes sure every language is there)."""
+    if isinstance(texts, dict):
+        value = texts.get(language) or texts.get(fallback)
+        return str(value) if value else ""
+    return str(texts) if texts else ""

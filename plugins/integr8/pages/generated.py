@@ -24,3 +24,4 @@ class GeneratedPage:
     source: SourceFile | None = None
     alternates: dict = field(default_factory=dict)  # language -> URL of the same page
     key: str | None = None  # the translatable item shown (e.g. "modules/x"), None for pages made per language
+    in_nav: bool = True  # False for pages reached from another page only (printable packs)

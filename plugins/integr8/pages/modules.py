@@ -8,8 +8,9 @@ from ..content import body as body_syntax
 from ..content.corpus import Corpus
 from ..content.model import Module, ModuleVersion
 from ..i18n.strings import LanguageStrings
+from ..print.links import PrintLink, module_print_links
 from . import format as fmt
-from .generated import GeneratedPage
+from .generated import GeneratedPage, language_prefix
 
 
 @dataclass
@@ -40,6 +41,7 @@ class ModulePage:
     is_fallback: bool
     markdown: str  # the body, ready for the Markdown renderer
     labels: dict = field(default_factory=dict)
+    print_links: list[PrintLink] = field(default_factory=list)  # its trainer and participant packs, with PDFs
 
 
 def version_for(module: Module, language: str) -> tuple[ModuleVersion | None, bool]:
@@ -92,6 +94,7 @@ def module_page(corpus: Corpus, module: Module, language: str, strings: Language
         is_fallback=fallback,
         markdown=markdown,
         labels=labels,
+        print_links=module_print_links(module.id, language, language_prefix(language, default), strings),
     )
 
 

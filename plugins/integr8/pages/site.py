@@ -21,8 +21,11 @@ from ..i18n.strings import LanguageStrings, load_strings
 from ..validate import errors, validate
 from ..validate.catalogue import severity
 from ..validate.report import text_line
+from .about import BASE as ABOUT_BASE, about_page
 from .cases import case_page
+from .doors import front_doors
 from .generated import GeneratedPage, language_prefix
+from .glossary import link_glossary_terms
 from .translation import TranslationView, translation_view
 
 
@@ -40,6 +43,8 @@ class HomePage:
     kind = "home"
     heading: str
     languages: list[LanguageChoice]
+    doors: list = field(default_factory=list)  # doors.Door: "For women", "For trainers", "For partners"
+    doors_heading: str = ""
 
 
 @dataclass
@@ -126,6 +131,8 @@ class Site:
             return self.home_view(language)
         versions = self.links.pages.get(page_base, {})
         page = versions.get(language) or versions.get(self.default_language)
+        if page is not None and page_base == ABOUT_BASE:
+            return about_page(self, page, language)
         if page is None or page.kind != "case":
             return None
         return case_page(self.corpus, page, language, self.strings(language), self.direction(page.language), page.language != language)
@@ -135,11 +142,13 @@ class Site:
             LanguageChoice(lang.code, lang.name, self.direction(lang.code), language_prefix(lang.code, self.default_language), lang.code == language)
             for lang in self.project.languages
         ]
-        return HomePage(self.strings(language)["choose_language"], choices)
+        strings = self.strings(language)
+        return HomePage(strings["choose_language"], choices, front_doors(self, language), strings["doors_heading"])
 
     # Links ------------------------------------------------------------------------------
     def rewrite_links(self, markdown: str, source: SourceFile, language: str, page_url: str) -> str:
-        """Turn links to repository files (modules, pages) into links to their site URLs."""
+        """Turn links to repository files (modules, pages) into links to their site URLs, and link
+        glossary words to their entries (see pages/termlinks.py)."""
 
         def replace(match):
             target = match.group(3)
@@ -161,4 +170,4 @@ class Site:
             offset = match.start(0)
             return whole[: start - offset] + relative + whole[end - offset :]
 
-        return LINK.sub(replace, markdown)
+        return link_glossary_terms(self, LINK.sub(replace, markdown), source.language, language, page_url)

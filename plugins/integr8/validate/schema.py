@@ -38,7 +38,11 @@ EXPECTED = {
     "source_hash": "a source version such as sha256:0123456789abcdef (set by integr8 status --mark-current)",
     "list": "a list",
     "object": "a group of fields",
+    "boolean": "true or false",
+    "translated_text": "a text per language, one line 'language: text' each",
+    "time": 'a time of day written in quotes, such as "09:30"',
 }
+TIME = re.compile(r"^([01]?\d|2[0-3]):[0-5]\d$")
 
 
 @dataclass
@@ -133,6 +137,9 @@ class SchemaChecker:
             if len(set(map(repr, value))) != len(value):
                 self.add("field-type", path, {"field": field, "expected": "a list without repeated values", "found": "a value listed twice", "example": _example(spec)})
             return
+        if kind == "translated_text":
+            self.check_translations(value, spec, path, field)
+            return
         if kind == "object":
             if not isinstance(value, dict):
                 self.add("field-type", path, {"field": field, "expected": "a group of fields", "found": describe(value), "example": _example(spec)})
@@ -153,10 +160,24 @@ class SchemaChecker:
                 return wrong()
             if value < spec.get("minimum", value):
                 self.add("field-type", path, {"field": field, "expected": f"a whole number of at least {spec['minimum']}", "found": describe(value), "example": _example(spec)})
+            if value > spec.get("maximum", value):
+                self.add("field-type", path, {"field": field, "expected": f"a whole number of at most {spec['maximum']}", "found": describe(value), "example": _example(spec)})
+            return
+        if kind == "boolean":
+            if not isinstance(value, bool):
+                wrong()
+            return
+        if kind == "time" and isinstance(value, int) and not isinstance(value, bool):
+            # YAML 1.1 reads an unquoted 9:30 as the number 570 (base 60); say what the partner wrote.
+            found = f"{value // 60}:{value % 60:02d} without quotes, which YAML reads as the number {value}"
+            self.add("field-type", path, {"field": field, "expected": EXPECTED[kind], "found": found, "example": _example(spec)})
             return
         if not isinstance(value, str) or not value.strip():
             return wrong()
-        if kind in ("string", "plain_text"):
+        if kind == "time":
+            if not TIME.match(value):
+                wrong()
+        elif kind in ("string", "plain_text"):
             if kind == "plain_text" and PLAIN_TEXT_MARKUP.search(value):
                 wrong()
             maximum = spec.get("max_length")
@@ -201,6 +222,22 @@ class SchemaChecker:
         elif kind == "module":
             if value not in context.modules:
                 self.add("prerequisite-unknown", path, {"value": value, "did_you_mean": did_you_mean(value, context.modules)})
+
+    def check_translations(self, value, spec: dict, path: tuple, field: str) -> None:
+        """A text given once per language: every site language present, no unknown ones."""
+        if not isinstance(value, dict):
+            self.add("field-type", path, {"field": field, "expected": EXPECTED["translated_text"], "found": describe(value), "example": "{de: …, en: …}"})
+            return
+        languages = self.context.languages
+        # all_languages: false when readers of a missing language get another one (programmes)
+        for language in languages if spec.get("all_languages", True) else ():
+            if not isinstance(value.get(language), str) or not value[language].strip():
+                self.add("text-language-missing", path, {"field": field, "language": language, "languages": ", ".join(languages)}, key=True)
+        for language, text in value.items():
+            if language not in languages:
+                self.add("language-unknown", path + (language,), {"language": language, "languages": ", ".join(languages)}, key=True)
+            elif isinstance(text, str) and text.strip():
+                self.check_scalar(text, {**spec, "type": "plain_text" if spec.get("plain") else "string"}, path + (language,), f"{field}.{language}")
 
 
 def _dotted(path: tuple, name) -> str:

@@ -18,7 +18,8 @@ def add_generated_pages(files, config, session, language: str):
         existing = files.get_file_from_path(generated.src_uri)
         if existing is not None:
             files.remove(existing)
-        file = File.generated(config, generated.src_uri, content=generated.markdown, inclusion=InclusionLevel.INCLUDED)
+        inclusion = InclusionLevel.INCLUDED if generated.in_nav else InclusionLevel.NOT_IN_NAV
+        file = File.generated(config, generated.src_uri, content=generated.markdown, inclusion=inclusion)
         file.dest_uri = generated.dest_uri
         file.integr8_page = generated
         # mkdocs-static-i18n's templates and switcher read these on every page file.

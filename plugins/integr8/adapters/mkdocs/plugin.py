@@ -18,6 +18,7 @@ from ...pages.policy import seal_inline_code
 from ...i18n.bidi import isolate_text
 from ...project import ConfigError, load_project
 from .files import add_generated_pages, language_of
+from .search import add_search_index, search_context
 from .session import BuildSession
 from .templates import add_language_partials
 
@@ -55,7 +56,8 @@ class Integr8Plugin(BasePlugin[Integr8Config]):
     @event_priority(AFTER_I18N)
     def on_files(self, files, config):
         self.session.begin_language(language_of(config))
-        return add_generated_pages(files, config, self.session, language_of(config))
+        files = add_generated_pages(files, config, self.session, language_of(config))
+        return add_search_index(files, config, self.session, language_of(config))
 
     @event_priority(AFTER_I18N)
     def on_nav(self, nav, config, files):
@@ -79,6 +81,7 @@ class Integr8Plugin(BasePlugin[Integr8Config]):
 
     def on_page_context(self, context, page, config, nav):
         context["integr8"] = self.session.page_context(page, language_of(config), config.site_url)
+        context["integr8"]["search"] = search_context(language_of(config))
         return context
 
     # The policy's script hashes are taken over the finished HTML, so after every other plugin.

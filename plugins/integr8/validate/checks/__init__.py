@@ -16,5 +16,8 @@ def check(function):
 
 def load_all() -> list:
     from . import markdown, metadata, modules, translations  # noqa: F401 - registers the checks
+    from . import directory, doors, selfcheck  # noqa: F401 - self-check, directory, front-page doors
+    from . import programmes  # noqa: F401 - programmes made of modules
+    from . import glossary  # noqa: F401 - the glossary and links to its entries
 
     return CHECKS

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import re
 
+from ...content.glossary import SCHEME as GLOSSARY_SCHEME
 from ...content.links import SAFE_SCHEMES, LinkIndex, scheme
 from ...content.markdown import images_without_alt, scan
 from ...findings import Finding
@@ -52,6 +53,8 @@ def markdown_bodies(corpus, context):
 def _check_link(source, link, index, anchors):
     target = link.target.strip()
     found_scheme = scheme(target)
+    if found_scheme == GLOSSARY_SCHEME and not link.image:
+        return  # [text](glossary:<id>): checked against the glossary in checks/glossary.py
     if found_scheme:
         if found_scheme not in SAFE_SCHEMES:
             yield Finding(source.rel, link.line, link.column, "unsafe-html", {"what": f"a {found_scheme}: link"})

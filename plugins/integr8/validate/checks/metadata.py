@@ -8,7 +8,7 @@ from ...findings import Finding
 from ..schema import SchemaChecker
 from . import check
 
-PAGE_KINDS = {"case": "case", "page": "page"}
+PAGE_KINDS = {"case": "case", "handbook": "handbook", "page": "page"}
 
 
 @check
