@@ -42,13 +42,9 @@ class StatusPage:
     legend: list[tuple[str, str]]  # (state, label)
 
 
-# Where each kind of item lives on the site, below the language folder.
-def _item_path(item) -> str | None:
-    if item.kind == "module":
-        return item.key + "/"
-    if item.key == "index":
-        return ""
-    return item.key + "/"
+def _item_path(item) -> str:
+    """Where an item lives on the site, below the language folder: its key, the front page at the root."""
+    return "" if item.key == "index" else item.key + "/"
 
 
 def status_page(site, language: str) -> StatusPage:
@@ -61,7 +57,7 @@ def status_page(site, language: str) -> StatusPage:
         cells = []
         for code in site.project.codes:
             translation = item.translations[code]
-            url = prefix(code) + path if path is not None and translation.state != "missing" else None
+            url = prefix(code) + path if translation.state != "missing" else None
             cells.append(StatusCell(code, translation.state, strings[f"state_{translation.state}"], url))
         source = item.source
         rows.append(StatusRow(strings[f"kind_{item.kind}"], item.title, source.language if source else site.default_language, cells))

@@ -67,13 +67,12 @@ def translation_view(site, status: TranslationStatus, key: str | None, language:
     if item is None or state in ("source", "current", "generated"):
         return TranslationView(state, url(language), languages)
     source = item.source_language
+    strings = site.strings(language)
     if state == "missing":
-        strings = site.strings(language)
         names = {"language": _name(site, language, language), "source": _name(site, language, source)}
         notice = Notice("missing", strings["notice_missing"].format(**names), language, site.direction(language))
         return TranslationView(state, url(source), languages, notice)
     # An outdated or unchecked translation: told in the page's own language, with the way to the original.
-    strings = site.strings(language)
     source_name = _name(site, language, source)
     notice = Notice(
         state, strings[f"notice_{state}"].format(source=source_name), language, site.direction(language),

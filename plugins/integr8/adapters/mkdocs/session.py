@@ -62,7 +62,7 @@ class BuildSession:
         """The rendered content with runs of the other direction isolated (see i18n.bidi)."""
         generated = getattr(page.file, "integr8_page", None)
         view = generated.view if generated is not None else None
-        content_language = getattr(view, "content_language", None) or self._file_language(page, language)
+        content_language = self._content_language(view, page, language)
         return isolate_html(html, self.site.direction(content_language))
 
     def page_context(self, page, language: str, site_url: str) -> dict:
@@ -73,7 +73,7 @@ class BuildSession:
             source = self.source_page(page)
             view = self.site.page_view(source.base, language) if source else None
             key = source.base if source else None
-        content_language = getattr(view, "content_language", None) or self._file_language(page, language)
+        content_language = self._content_language(view, page, language)
         path = _below_language(page.url, language, self.site.default_language)
         translation = self.site.translation_view(key, language, path)
         self._rendered.setdefault(language, set()).add(SitePage(language, path, key))
@@ -102,6 +102,10 @@ class BuildSession:
             stream.write(text)
         with open(os.path.join(site_dir, "sitemap.xml.gz"), "wb") as stream:
             stream.write(gzipped(text))
+
+    def _content_language(self, view, page, language: str) -> str:
+        """The language of the page's text: the view's (a fallback's source), else its file's."""
+        return getattr(view, "content_language", None) or self._file_language(page, language)
 
     def _file_language(self, page, language: str) -> str:
         return getattr(page.file, "locale", None) or language
