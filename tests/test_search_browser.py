@@ -1,10 +1,10 @@
 """Search in a real browser: Debian's Chromium and the real site, built and served on 127.0.0.1.
 
 In every configured language, on the module catalogue of that language, as a reader on a phone:
-before she opens search the page has fetched nothing for it but the small search.js; she taps the
-search button and types each query of tests/search/queries.yml, whose pages must be among the
-first three results; the count is announced; and all that opening search fetched is lunr.js, her
-language's stemmer (if it has one), engine.js and her language's index. Keyboard use and the
+before she opens search the page has fetched nothing for it; she taps the search button and types
+each query of tests/search/queries.yml, whose pages must be among the first three results; the
+count is announced; and all that opening search fetched is search.js, lunr.js, her language's
+stemmer (if it has one), engine.js and her language's index. Keyboard use and the
 right-to-left dialog are checked too.
 
 Playwright runs in a thread of its own: the browser tests in tests/browser/ hold Playwright's
@@ -132,14 +132,14 @@ def search_files(urls: list[str], origin: str) -> set[str]:
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_nothing_of_search_is_fetched_before_she_opens_it(sessions, server, language):
     fetched = search_files(sessions(language)["before"], server.origin)
-    assert fetched == {"search.js"}, f"{language}: fetched before opening search: {sorted(fetched)}"
+    assert fetched == set(), f"{language}: fetched before opening search: {sorted(fetched)}"
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_opening_search_fetches_lunr_her_stemmer_and_only_her_language(sessions, server, language):
     session = sessions(language)
     settings = browser_settings(language)
-    expected = {Path(script).name for script in settings.scripts} | {f"{language}.json"}
+    expected = {Path(script).name for script in [settings.bootstrap, *settings.scripts]} | {f"{language}.json"}
     assert search_files(session["after"], server.origin) == expected, session["after"]
     # Chromium asks for the favicon when it likes; anything else would be something search fetched
     others = [url for url in session["after"] if not url.startswith(f"{server.origin}/assets/search/") and "favicon" not in url]
@@ -211,26 +211,31 @@ def test_search_is_usable_with_the_keyboard_alone(browser, server):
     assert all(steps.values()), steps
 
 
-def offline_session(browser, origin: str) -> dict:
-    """The index cannot be fetched (her data ran out): she is told, and the next opening tries again."""
+def offline_session(browser, origin: str, failing: str) -> dict:
+    """A search file cannot be fetched (her data ran out): she is told, and the next opening tries again."""
     context, page, requests = phone(browser, origin, "fa")
     try:
-        page.route(re.compile(r".*/assets/search/fa\.json$"), lambda route: route.abort("internetdisconnected"))
+        page.route(re.compile(failing), lambda route: route.abort("internetdisconnected"))
         page.goto(f"{origin}/{page_url('fa', PAGE)}")
         page.click(BUTTON)
         error = page.get_attribute("#i8-search", "data-error")
         page.wait_for_function(f"e => document.querySelector('{STATUS}').textContent === e", arg=error)
         page.keyboard.press("Escape")
-        page.unroute(re.compile(r".*/assets/search/fa\.json$"))
+        page.unroute(re.compile(failing))
         page.click(BUTTON)
         page.fill(FIELD, "فرهنگ")
         page.wait_for_function(SHOWN, arg="فرهنگ")
-        return {"error shown": True, "tries": sum(url.endswith("/assets/search/fa.json") for url in requests),
+        return {"error shown": True, "tries": sum(bool(re.fullmatch(failing, url)) for url in requests),
                 "found after retry": page.locator(f"{RESULTS} > li").count()}
     finally:
         context.close()
 
 
 def test_a_failed_download_is_explained_and_tried_again(browser, server):
-    outcome = browser.call(offline_session, server.origin)
+    outcome = browser.call(offline_session, server.origin, r".*/assets/search/fa\.json$")
+    assert outcome["tries"] == 2 and outcome["found after retry"] > 0, outcome
+
+
+def test_a_failed_download_of_the_search_script_itself_is_explained_and_tried_again(browser, server):
+    outcome = browser.call(offline_session, server.origin, r".*/assets/search/search\.js$")
     assert outcome["tries"] == 2 and outcome["found after retry"] > 0, outcome

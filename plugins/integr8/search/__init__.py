@@ -2,8 +2,9 @@
 
 For each language the build writes ``assets/search/<language>.json``: a prebuilt lunr index of
 the pages written in that language, the documents it finds, and the normalisation rules of its
-text. A page loads nothing for search until the reader opens it; then ``assets/search/search.js``
-fetches lunr.js, the stemmer of her language if it has one, ``engine.js`` and her language's
+text. A page loads nothing for search until the reader opens it (a short inline script in the page,
+``overrides/integr8/search-opener.js``, shows the button and opens the dialog); then
+``assets/search/search.js`` fetches lunr.js, the stemmer of her language if it has one, ``engine.js`` and her language's
 file, and nothing of any other language.
 
 - :mod:`.normalise`: the text rules (data in ``normalisation.yml`` and ``languages.yml``)

@@ -1,0 +1,7 @@
+{#- The only search code a page carries until the reader opens search (issue #4: zero search bytes
+    before that). Inline, so it costs no request; the policy hashes it like Material's inline
+    scripts. It shows the button where search can work (dialog, fetch and Unicode property
+    escapes, which the engine's word pattern needs), opens and closes the dialog, and on the first
+    opening adds search.js, which fetches the rest (again at the next opening if it failed). Kept short and written compact on purpose: it
+    travels in every page. -#}
+(function(d){var g=d.getElementById("i8-search"),b=d.querySelector("[data-i8-search-open]"),s;try{new RegExp("\\p{L}","u")}catch(e){return}if(!g||!b||!g.showModal||!window.fetch)return;function o(){if(!g.open)g.showModal();g.querySelector("input").focus();if(!s){s=d.createElement("script");s.src=g.getAttribute("data-opened");s.onerror=function(){g.querySelector("[role=status]").textContent=g.getAttribute("data-error");s.remove();s=null};d.head.appendChild(s)}}b.hidden=!1;b.addEventListener("click",o);d.addEventListener("keydown",function(e){var t=e.target;if(e.key=="/"&&!e.ctrlKey&&!e.metaKey&&!e.altKey&&!g.open&&!(t.isContentEditable||/^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName))){e.preventDefault();o()}});g.addEventListener("click",function(e){if(e.target==g||e.target.closest("[data-i8-search-close]"))g.close()});g.addEventListener("close",function(){b.focus()})})(document)
