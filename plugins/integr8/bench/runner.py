@@ -32,7 +32,7 @@ from .workspace import Workspace, prepare
 
 DEFAULT_SIZE = 60
 CPU_SLOWDOWN = 4
-BROWSER_METRICS = ("module_html", "module_usable", "other_hosts", "search_before_open", "search_to_first_result", "search_ms")
+BROWSER_METRICS = ("module_html", "module_usable", "other_hosts", "search_before_open", "search_to_first_result", "search_ms", "search_open_ms")
 LIGHTHOUSE_METRICS = ("lighthouse_performance", "lighthouse_accessibility")
 TOOLS = ("mkdocs", "mkdocs-material", "mkdocs-static-i18n", "pagefind", "playwright")
 
@@ -205,11 +205,13 @@ def _measure_in_browser(report: Report, project: Project, workspace: Workspace, 
                 sites = {"ours": ours, "stock": stock}
                 found = {name: browser.search(origin, path, query, labels) for name, origin in sites.items()}
                 # A query that found nothing at full speed finds nothing slowed down either: no second wait.
-                slow = {name: browser.search(origin, path, query, labels, CPU_SLOWDOWN) if found[name].found else found[name]
+                slow = {name: browser.search(origin, path, query, labels, CPU_SLOWDOWN, ready=True) if found[name].found else found[name]
                         for name, origin in sites.items()}
+                opening = {name: browser.search(origin, path, query, labels, CPU_SLOWDOWN) if found[name].found else found[name]
+                           for name, origin in sites.items()}
             with progress.step("Indexing the stock site with Pagefind and searching it"):
                 peer = _pagefind(workspace, browser, stock, language, query)
-            _record_search(report, language, query, found, slow, peer)
+            _record_search(report, language, query, found, slow, opening, peer)
             if options.lighthouse:
                 with progress.step("Lighthouse (mobile) on a module page, ours and stock"):
                     path = f"/{language_prefix(default, default)}modules/{module}/"
@@ -249,18 +251,20 @@ def _pagefind(workspace: Workspace, browser, origin: str, language: str, query: 
     return pagefind.search(browser, origin, pagefind.write_harness(site, language), query)
 
 
-def _record_search(report: Report, language: str, query: str, found: dict, slow: dict, peer) -> None:
+def _record_search(report: Report, language: str, query: str, found: dict, slow: dict, opening: dict, peer) -> None:
     ours, stock = found["ours"], found["stock"]
     report.details["search"] = {
         "language": language, "query": query,
         "ours": ours.as_dict(), "stock": stock.as_dict(), "pagefind": peer.as_dict(),
         "ours_cpu_4x": slow["ours"].as_dict(), "stock_cpu_4x": slow["stock"].as_dict(),
+        "ours_cpu_4x_from_opening": opening["ours"].as_dict(), "stock_cpu_4x_from_opening": opening["stock"].as_dict(),
     }
     if not ours.available:
         note = f"not available: {ours.reason}"
         report.record("search_before_open", ours=ours.before_open, stock=stock.before_open, note=note)
         report.record("search_to_first_result", stock=stock.before_open + stock.to_first_result, pagefind=_peer_bytes(peer), note=note)
         report.record("search_ms", stock=slow["stock"].milliseconds, note=note)
+        report.record("search_open_ms", stock=opening["stock"].milliseconds, note=note)
     else:
         report.record("search_before_open", ours=ours.before_open, stock=stock.before_open)
         report.record(
@@ -270,6 +274,8 @@ def _record_search(report: Report, language: str, query: str, found: dict, slow:
         )
         report.record("search_ms", ours=slow["ours"].milliseconds, stock=slow["stock"].milliseconds,
                       note="" if slow["ours"].found else f"our search showed no result for «{query}» with the CPU slowed down")
+        report.record("search_open_ms", ours=opening["ours"].milliseconds, stock=opening["stock"].milliseconds,
+                      note="" if opening["ours"].found else f"our search showed no result for «{query}» with the CPU slowed down")
     report.notes.append(f"Search query: «{query}» ({language}) on a module page in that language.")
     if ours.files_before_open:
         report.notes.append(f"Search files our module page loads before search is opened: {', '.join(ours.files_before_open)}.")
