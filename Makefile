@@ -19,14 +19,17 @@ ifneq ($(SOURCE_DATE_EPOCH),)
 export SOURCE_DATE_EPOCH
 endif
 
+# Extra options of the site build; the publish workflow sets BUILD_FLAGS=--strict.
+BUILD_FLAGS ?=
+
 .PHONY: site serve test validate pdf clean browser site-properdocs compare-engines
 
 site: $(SITE_STAMP)
 	@# Build beside site/ and swap at the end, so a failed build never loses the last good site.
 	rm -rf .site-build
-	$(BIN)/mkdocs build --clean --site-dir .site-build
+	$(BIN)/mkdocs build --clean $(BUILD_FLAGS) --site-dir .site-build
 	rm -rf site && mv .site-build site
-	@echo "Site built in site/"
+	@echo "Site built in site/ (its PDF links are filled by make pdf)"
 
 serve: $(SITE_STAMP)
 	$(BIN)/mkdocs serve --livereload

@@ -175,7 +175,14 @@ def test_main_is_published_with_the_official_pages_actions():
     deploy = next(job for job in workflow["jobs"].values() if any(str(s.get("uses", "")).startswith("actions/deploy-pages@") for s in job["steps"]))
     assert deploy["environment"]["name"] == "github-pages"
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
-    assert any("mkdocs build --strict" in s for s in runs(workflow))
+    published = [s for s in runs(workflow) if "make pdf" in s]
+    assert published and all("BUILD_FLAGS=--strict" in s for s in published), "the site is published strictly, with the PDFs its pages link"
+
+
+def test_the_strict_build_the_site_is_published_from_is_the_makefiles_site_build():
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert re.search(r"^pdf: site\b", makefile, re.MULTILINE), "make pdf builds the site first"
+    assert "$(BIN)/mkdocs build --clean $(BUILD_FLAGS)" in makefile
 
 
 def test_zizmor_finds_nothing():
