@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from browser.harness import CHROMIUM, require
-from conftest import FIXTURE, make_project, run_integr8
+from conftest import FIXTURE, ROOT, make_project, run_integr8
 
 pytestmark = pytest.mark.slow
 
@@ -235,6 +235,23 @@ def test_a_pack_in_a_language_without_the_module_says_so_on_its_cover(site):
     assert re.search(r'<h1 lang="de" dir="ltr">Beta auf Deutsch</h1>', cover), "the German text is marked as German"
     assert ">بستهٔ مربی<" in cover, "labels stay in the reader's language"
     assert "i8-pack-notice" not in section(html(site, "fa/modules/alpha/trainer-pack"), "i8-pack-cover")
+
+
+def test_a_pack_of_an_outdated_translation_says_so_on_its_cover(real_site):
+    """The real Turkish health module lags behind the German one on purpose (see integr8 status)."""
+    import yaml
+
+    from integr8.content.corpus import load_corpus
+    from integr8.i18n.status import translation_status
+    from integr8.project import load_project
+
+    status = translation_status(load_corpus(load_project(ROOT / "mkdocs.yml")))
+    assert status.state("modules/health-system", "tr").state == "outdated", "the real content keeps one outdated translation"
+    notice = yaml.safe_load((ROOT / "plugins/integr8/i18n/strings/tr.yml").read_text(encoding="utf-8"))["strings"]["notice_outdated"]
+    cover = section(html(real_site, "tr/modules/health-system/trainer-pack"), "i8-pack-cover")
+    assert 'class="i8-pack-notice i8-pack-notice--outdated"' in cover
+    assert notice.split("{")[0].strip() in cover, "the notice is in Turkish"
+    assert "i8-pack-notice" not in section(html(real_site, "en/modules/health-system/trainer-pack"), "i8-pack-cover")
 
 
 def test_packs_are_printable_documents_outside_the_navigation(site):
