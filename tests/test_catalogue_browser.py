@@ -9,6 +9,7 @@ The counts the script shows are compared with the core's (integr8.catalogue) for
 from __future__ import annotations
 
 import datetime
+from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -22,6 +23,7 @@ from test_catalogue import catalogue_project
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 BUILD_DATE = datetime.datetime.fromtimestamp(int(SOURCE_DATE_EPOCH), datetime.timezone.utc).date()
+LANGUAGES = load_project(Path(__file__).resolve().parents[1] / "mkdocs.yml").codes
 
 
 @pytest.fixture(scope="module")
@@ -224,3 +226,48 @@ def test_right_to_left_the_checkbox_stands_at_the_start_of_its_line_on_the_right
     assert page.locator("[data-i8-panel] legend").first.text_content() == "موضوع‌ها"
     german = page.locator(".i8-card-title", has_text="Beta auf Deutsch")
     assert german.evaluate("e => [e.lang, getComputedStyle(e).direction]") == ["de", "ltr"]
+
+
+def visible_count(page) -> int:
+    return len(shown_titles(page))
+
+
+def options_with_counts(page) -> list[tuple[str, str, int]]:
+    return page.eval_on_selector_all(
+        "[data-i8-filters] input[type=checkbox]",
+        "boxes => boxes.map(b => [b.name, b.value, Number(b.closest('label').querySelector('[data-i8-count]').textContent)])",
+    )
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("catalogue", ["modules", "cases", "handbook"])
+def test_on_the_real_site_choices_combine_as_counted_and_survive_a_reload(phone_page, real_server, language, catalogue):
+    """Issue #4's acceptance, in every language: two options of one facet widen the list (OR), an
+    option of another facet then leaves exactly the number it showed (AND), and a reload keeps it all."""
+    page = phone_page
+    page.goto(real_server.url(("" if language == "de" else f"{language}/") + catalogue + "/"))
+    total = visible_count(page)
+    open_filters(page)
+    by_facet: dict[str, list[tuple[str, int]]] = {}
+    for facet, value, n in options_with_counts(page):
+        if 0 < n < total:
+            by_facet.setdefault(facet, []).append((value, n))
+    wide = next((facet for facet, options in by_facet.items() if len(options) >= 2), None)
+    assert wide, f"{catalogue} ({language}): no facet with two options that narrow the list: {by_facet}"
+    (first, n_first), (second, n_second) = by_facet[wide][:2]
+    option(page, wide, first).check()
+    assert visible_count(page) == n_first
+    option(page, wide, second).check()
+    widened = visible_count(page)
+    assert widened >= max(n_first, n_second), "options of one facet combine with OR"
+    narrowing = [(facet, value, n) for facet, value, n in options_with_counts(page) if facet != wide and 0 < n < widened]
+    assert narrowing, f"{catalogue} ({language}): no other facet narrows {widened} results"
+    facet, value, promised = narrowing[0]
+    option(page, facet, value).check()
+    assert visible_count(page) == promised, "an option of another facet combines with AND and leaves what it counted"
+    chosen, titles = query(page), shown_titles(page)
+    assert chosen == {wide: [first, second], facet: [value]}, "the choice is in the address"
+    page.reload()
+    assert query(page) == chosen and shown_titles(page) == titles, "the choice survives a reload"
+    for name, value_ in ((wide, first), (wide, second), (facet, value)):
+        assert option(page, name, value_).is_checked()
