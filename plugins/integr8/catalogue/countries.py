@@ -5,15 +5,15 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
+from ..datafile import read_yaml
+
 
 COUNTRIES_FILE = Path(__file__).with_name("countries.yml")
 
 
 @lru_cache(maxsize=None)
 def country_names() -> dict[str, dict[str, str]]:
-    with COUNTRIES_FILE.open(encoding="utf-8") as stream:
-        return {str(code): names for code, names in (yaml.safe_load(stream) or {}).items()}
+    return {str(code): names for code, names in (read_yaml(COUNTRIES_FILE) or {}).items()}
 
 
 def country_name(code: str, language: str, default_language: str) -> str:

@@ -15,9 +15,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
 from ..content.corpus import Corpus
+from ..datafile import read_yaml
 from ..i18n.strings import LanguageStrings
 from ..pages import format as fmt
 from .countries import country_name
@@ -32,8 +31,7 @@ Selection = Mapping[str, Iterable[str]]
 
 @lru_cache(maxsize=None)
 def definitions() -> dict[str, list[dict]]:
-    with FACETS_FILE.open(encoding="utf-8") as stream:
-        return yaml.safe_load(stream)
+    return read_yaml(FACETS_FILE)
 
 
 @dataclass

@@ -17,8 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
+from ..datafile import read_yaml
 from ..project import Project
 from .schema import schema
 
@@ -40,8 +39,7 @@ MARKUP = r"<[A-Za-z/!]|\]\(|\*\*|__|^#|`"
 
 @lru_cache(maxsize=None)
 def mapping() -> dict[str, dict]:
-    with MAPPING_FILE.open(encoding="utf-8") as stream:
-        return yaml.safe_load(stream)
+    return read_yaml(MAPPING_FILE)
 
 
 @dataclass(frozen=True)

@@ -5,15 +5,15 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
+from ..datafile import read_yaml
+
 
 SCHEMA_FILE = Path(__file__).with_name("schema.yml")
 
 
 @lru_cache(maxsize=None)
 def schema() -> dict:
-    with SCHEMA_FILE.open(encoding="utf-8") as stream:
-        return yaml.safe_load(stream)
+    return read_yaml(SCHEMA_FILE)
 
 
 def fields(kind: str) -> dict:

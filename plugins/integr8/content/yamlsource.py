@@ -56,10 +56,26 @@ class _Loader(yaml.SafeLoader):
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_str)
 
 
+class _FastLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """The same, parsed by libyaml (PyYAML's C parser): the same nodes, marks and values, about
+    five times faster. Its error messages are terser and its marks at the end of a text differ, so
+    a text it refuses is parsed again by _Loader, whose messages partners read."""
+
+
+_FastLoader.add_constructor("tag:yaml.org,2002:timestamp", _FastLoader.construct_yaml_str)
+
+
 def load(text: str, first_line: int = 1) -> YamlDocument:
     """Parse ``text`` (one YAML document) that starts at ``first_line`` of its file."""
+    try:
+        return _load(text, first_line, _FastLoader)
+    except YamlSyntaxError:
+        return _load(text, first_line, _Loader)
+
+
+def _load(text: str, first_line: int, loader_class) -> YamlDocument:
     offset = first_line - 1
-    loader = _Loader(text)
+    loader = loader_class(text)
     try:
         node = loader.get_single_node()
         _refuse_aliases(node, offset)

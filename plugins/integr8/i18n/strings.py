@@ -12,6 +12,7 @@ from pathlib import Path
 
 import yaml
 
+from ..datafile import read_yaml
 from ..findings import Finding
 
 
@@ -50,8 +51,7 @@ def _find(dirs: list[Path], code: str) -> Path | None:
 
 
 def _read(path: Path) -> dict:
-    with path.open(encoding="utf-8") as stream:
-        data = yaml.safe_load(stream)
+    data = read_yaml(path)
     return data if isinstance(data, dict) else {}
 
 

@@ -14,8 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Callable
 
-import yaml
-
+from ..datafile import read_yaml
 from . import porter
 
 HERE = Path(__file__).parent
@@ -24,8 +23,7 @@ LANGUAGES_FILE = HERE / "languages.yml"
 
 
 def _read(path: Path) -> dict:
-    with path.open(encoding="utf-8") as stream:
-        return yaml.safe_load(stream) or {}
+    return read_yaml(path) or {}
 
 
 @lru_cache(maxsize=None)

@@ -6,8 +6,7 @@ from functools import lru_cache
 from pathlib import Path
 from string import Formatter
 
-import yaml
-
+from ..datafile import read_yaml
 from ..findings import Finding
 
 RULES_FILE = Path(__file__).with_name("rules.yml")
@@ -15,8 +14,7 @@ RULES_FILE = Path(__file__).with_name("rules.yml")
 
 @lru_cache(maxsize=None)
 def rules() -> dict[str, dict]:
-    with RULES_FILE.open(encoding="utf-8") as stream:
-        return yaml.safe_load(stream)
+    return read_yaml(RULES_FILE)
 
 
 class _Defaulting(dict):

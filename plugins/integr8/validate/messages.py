@@ -24,8 +24,7 @@ from functools import lru_cache
 from pathlib import Path
 from string import Formatter
 
-import yaml
-
+from ..datafile import read_yaml
 from ..findings import Finding
 from .catalogue import RULES_FILE, rules
 
@@ -75,8 +74,7 @@ def from_environment(environ=None) -> str:
 
 @lru_cache(maxsize=None)
 def load_catalogue(language: str) -> dict:
-    with catalogue_path(language).open(encoding="utf-8") as stream:
-        data = yaml.safe_load(stream) or {}
+    data = read_yaml(catalogue_path(language)) or {}
     return {"report": data.get("report") or {}, "rules": data.get("rules") or {}, "phrases": data.get("phrases") or {}}
 
 
