@@ -73,6 +73,10 @@ def test_glossary_entries_are_found_by_the_german_word_and_the_readers_word(file
     assert found(files["en"], "Jobcenters")[0] == "en/glossary/#jobcenter", "other spellings find the entry"
 
 
+def test_a_case_is_found_by_the_name_of_its_country_in_the_readers_language(files):
+    assert "cases/example/" in found(files["de"], "Deutschland"), "the fixture case is in DE"
+
+
 def test_results_are_labelled_in_the_readers_language(files):
     strings = files["fa"].payload["strings"]
     assert strings["kinds"]["module"] == "واحد آموزشی"

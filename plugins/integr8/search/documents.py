@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..catalogue.countries import country_name
 from ..content.markdown import scan
 from ..content.slugs import heading_text
 from ..pages import format as fmt
@@ -154,11 +155,18 @@ def pages(site, language: str) -> list[SearchDocument]:
             *_labels(site, "topics", page.meta.get("topics"), language),
             *_labels(site, "target_groups", page.meta.get("target_groups"), language),
             *(_text(page.meta, name) for name in ("organisation", "region", "country")),
+            _country(page.meta, language, site.default_language),
         ]
         documents.append(
             SearchDocument(kind, prefix + _page_url(page.base), title, summary, _headings(page.text), [k for k in keywords if k])
         )
     return documents
+
+
+def _country(meta: dict, language: str, default_language: str) -> str:
+    """The case's country by its name in the reader's language: she searches «آلمان», not «DE»."""
+    code = _text(meta, "country")
+    return country_name(code, language, default_language) if code else ""
 
 
 def glossary(site, language: str) -> list[SearchDocument]:
