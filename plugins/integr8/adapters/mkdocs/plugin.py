@@ -8,13 +8,15 @@ rendering of that language's pages.
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 
 from ...pages.policy import seal_inline_code
+from ...styles.purge import trim_theme_stylesheet
 from ...i18n.bidi import isolate_text
 from ...project import ConfigError, load_project
 from .files import add_generated_pages, language_of
@@ -71,10 +73,21 @@ class Integr8Plugin(BasePlugin[Integr8Config]):
     def on_page_markdown(self, markdown, page, config, files):
         return self.session.page_markdown(markdown, page, language_of(config))
 
+    # i18n's post_build handler builds the other languages, each build with its own post_build:
+    # counting the calls that have begun and not ended tells the outermost one, which sees every page.
+    @event_priority(100)
+    def _enter_post_build(self, config):
+        self.post_build_depth = getattr(self, "post_build_depth", 0) + 1
+
     # After i18n's, whose handler builds the other languages: the last call sees every page.
     @event_priority(AFTER_I18N)
-    def on_post_build(self, config):
+    def _leave_post_build(self, config):
         self.session.write_sitemap(config.site_dir, config.site_url)
+        self.post_build_depth -= 1
+        if self.post_build_depth == 0:  # performance: Material's stylesheet trimmed to the classes of every page
+            trim_theme_stylesheet(Path(config.site_dir), [Path(folder) for folder in config.theme.dirs])
+
+    on_post_build = CombinedEvent(_enter_post_build, _leave_post_build)
 
     def on_page_content(self, html, page, config, files):
         return self.session.page_content(html, page, language_of(config))
