@@ -45,6 +45,9 @@ class Corpus:
     programmes: dict[str, Programme] = field(default_factory=dict)  # curriculum/programmes/<id>.yml
     glossary: glossary_file.Glossary | None = None  # curriculum/glossary.yml, when the site has one
     problems: list[Finding] = field(default_factory=list)
+    # What other layers work out from the whole corpus once and share (the translation status,
+    # which the validator and the site both need), by name. Not part of the content.
+    derived: dict = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def cases(self) -> list[Page]:

@@ -119,6 +119,17 @@ class TranslationStatus:
         return Translation(language, "outdated", file, recorded, found)
 
 
+def translation_status(corpus: Corpus) -> TranslationStatus:
+    """The status of ``corpus``, worked out on first use and kept with it.
+
+    One build needs it twice, for the validator's translation check and for the notices on the
+    site's pages; it reads every text and compares outdated ones section by section.
+    """
+    if "translation_status" not in corpus.derived:
+        corpus.derived["translation_status"] = TranslationStatus(corpus)
+    return corpus.derived["translation_status"]
+
+
 def _module_items(corpus: Corpus):
     for module in sorted(corpus.modules.values(), key=lambda m: m.id):
         source_language = module.source_language or corpus.project.default_language

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..catalogue.countries import country_name
 from ..content.corpus import Corpus
 from ..content.model import Page
 from ..i18n.strings import LanguageStrings
@@ -36,10 +37,15 @@ def _period(period, strings: LanguageStrings) -> str:
     return strings["unknown"]
 
 
+def _country(code, language: str, default: str) -> str:
+    """The country's name in the reader's language ("Deutschland", "آلمان"), as the catalogue shows it."""
+    return country_name(code, language, default) if isinstance(code, str) and code else ""
+
+
 def case_page(corpus: Corpus, page: Page, language: str, strings: LanguageStrings, direction: str, fallback: bool) -> CasePage:
     meta, vocab, default = page.meta, corpus.vocabularies, corpus.project.default_language
     facts = [
-        Fact(strings["country"], [str(meta.get("country", ""))]),
+        Fact(strings["country"], [_country(meta.get("country"), language, default)]),
         Fact(strings["region"], [str(meta.get("region", ""))]),
         Fact(strings["organisation"], [str(meta.get("organisation", ""))]),
         Fact(strings["funding"], [str(meta.get("funding", ""))]),

@@ -8,8 +8,6 @@ carries its option values (``data-facets``), and the script counts with the same
 
 from __future__ import annotations
 
-import datetime
-import os
 from dataclasses import dataclass, field
 
 from ..catalogue import Catalogue, Entry, Facet, Labels, build_catalogue
@@ -75,20 +73,8 @@ def labels_for(site, language: str) -> Labels:
     )
 
 
-def reference_date(site) -> datetime.date:
-    """The day projects still running are counted up to.
-
-    SOURCE_DATE_EPOCH (set by `make site` to the last commit's time) when given, so that the same
-    commit builds the same pages on any day; else the build's own date.
-    """
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
-    if epoch.isdigit():
-        return datetime.datetime.fromtimestamp(int(epoch), datetime.timezone.utc).date()
-    return site.today
-
-
 def catalogue_for(site, name: str, language: str) -> Catalogue:
-    return build_catalogue(name, site.corpus, labels_for(site, language), reference_date(site))
+    return build_catalogue(name, site.corpus, labels_for(site, language), site.today)  # projects still running count up to the build's date
 
 
 def _foreign(site, code: str, language: str) -> tuple[str | None, str | None]:

@@ -6,17 +6,18 @@ to generate in a language and for the view model of a page; they never read cont
 
 from __future__ import annotations
 
-import datetime
 import os
 import posixpath
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..builddate import build_date
+from ..catalogue.entries import handbook_entries
 from ..content.corpus import load_corpus
 from ..content.links import LinkIndex, site_path
 from ..content.markdown import LINK
 from ..content.model import SourceFile
-from ..i18n.status import TranslationStatus
+from ..i18n.status import translation_status
 from ..i18n.strings import LanguageStrings, load_strings
 from ..validate import errors, validate
 from ..validate.catalogue import severity
@@ -27,6 +28,10 @@ from .doors import front_doors
 from .generated import GeneratedPage, language_prefix
 from .glossary import link_glossary_terms
 from .translation import TranslationView, translation_view
+
+
+# Docs folders whose pages have an order of their own, and the catalogue entries that know it.
+READING_ORDER = {"handbook": handbook_entries}
 
 
 @dataclass
@@ -67,12 +72,12 @@ def fingerprint(project) -> tuple:
 class Site:
     def __init__(self, project, today=None):
         self.project = project
-        self.today = today or datetime.date.today()  # one date for the whole build (running projects, review dates)
+        self.today = today or build_date()  # one date for the whole build (running projects, review dates, pack dates)
         self.fingerprint = fingerprint(project)
         self.corpus = load_corpus(project)
         self.findings = validate(self.corpus, today=self.today)
         self.links = LinkIndex(self.corpus)
-        self.translations = TranslationStatus(self.corpus)
+        self.translations = translation_status(self.corpus)  # the one the validator worked out
         self._strings: dict[str, LanguageStrings] = {}
 
     # Validation -------------------------------------------------------------------------
@@ -97,6 +102,17 @@ class Site:
 
     def direction(self, language: str) -> str:
         return self.strings(language).direction or "ltr"  # a missing direction is a validation error
+
+    # Navigation -------------------------------------------------------------------------
+    def reading_order(self, folder: str, language: str) -> list[str] | None:
+        """The pages of a docs folder in the order a reader of ``language`` meets them, as page
+        bases ("handbook/what-culture-is"); None where the engine's order (by file name) will do.
+
+        Handbook chapters go by their ``order`` field, then title, as in the handbook's catalogue;
+        an untranslated chapter takes its place from the default language's version.
+        """
+        entries = READING_ORDER.get(folder)
+        return [entry.path.rstrip("/") for entry in entries(self.corpus, language)] if entries else None
 
     # Generated pages --------------------------------------------------------------------
     def generated_pages(self, language: str) -> list[GeneratedPage]:

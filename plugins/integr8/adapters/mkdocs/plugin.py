@@ -44,11 +44,11 @@ class Integr8Plugin(BasePlugin[Integr8Config]):
     def on_config(self, config):
         try:
             project = load_project(config.config_file_path)
+            if self.session is None or self.session.stale(project):
+                self.session = BuildSession(project)  # a malformed SOURCE_DATE_EPOCH is a ConfigError too
+                self.session.report(log)
         except ConfigError as error:
             raise PluginError(str(error)) from None
-        if self.session is None or self.session.stale(project):
-            self.session = BuildSession(project)
-            self.session.report(log)
         if self.session.has_errors:
             raise PluginError(f"{self.session.error_count} content errors (listed above); nothing was built.")
         if str(project.curriculum_dir) not in config.watch:

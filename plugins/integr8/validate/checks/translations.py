@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ...content.yamlsource import Position
 from ...findings import Finding
-from ...i18n.status import TranslationStatus
+from ...i18n.status import translation_status
 from . import check
 
 MAX_LISTED = 5
@@ -12,7 +12,7 @@ MAX_LISTED = 5
 
 @check
 def translation_versions(corpus, context):
-    status = TranslationStatus(corpus)
+    status = translation_status(corpus)
     for item in status.items:
         if item.source is None:
             continue  # the missing source is its own finding
