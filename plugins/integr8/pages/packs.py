@@ -13,16 +13,16 @@ pages to PDF.
 
 from __future__ import annotations
 
-import datetime
 import functools
 import hashlib
 import html
-import os
+import posixpath
 import re
 from dataclasses import dataclass, field
 
 from ..content import body as body_syntax
 from ..content.model import Module, ModuleVersion
+from ..print.qr import qr_svg as make_qr_svg
 from ..print.links import PACK_KINDS, module_pack_path, module_page_path, module_pdf_path, relative
 from . import format as fmt
 from .generated import GeneratedPage
@@ -81,6 +81,14 @@ class PackPage:
     back_url: str  # the module page, relative to the pack
     pdf_url: str  # this pack's PDF, relative to the pack
     labels: dict = field(default_factory=dict)
+    # The participant pack's body is the trainer pack's without facilitator notes and materials: when
+    # the trainer pack's Markdown would render the same here, the engine may cut it from the trainer
+    # pack's HTML (see without_trainer_boxes) instead of rendering Markdown a second time.
+    shares_trainer_body: bool = False
+    # Likewise the trainer pack's body is the module page's, its links one folder further down and
+    # its handouts marked (see trainer_body), when the Markdown says so; handout_marks is that HTML.
+    shares_module_body: bool = False
+    handout_marks: list[str] = field(default_factory=list)
 
 
 def plain(text: str) -> str:
@@ -116,24 +124,17 @@ def checklist(rows: list[PlanRow], separator: str = ", ") -> list[ChecklistItem]
 def qr_svg(address: str, label: str) -> str:
     """The address as an inline SVG QR code, made at build time (segno; no service is asked).
 
-    Choosing the best mask, as the QR standard asks, is most of the cost; a code is made once per
-    address (a programme pack reuses its modules' trainer-pack codes).
+    Made once per address (a programme pack reuses its modules' trainer-pack codes), and by
+    :mod:`..print.qr`, which makes segno's code in a fraction of segno's time.
     """
-    import segno  # a build dependency (requirements/site.txt); imported here so validation never needs it
-
-    code = segno.make(address, error="m", micro=False)
-    svg = code.svg_inline(scale=1, border=2, omitsize=True, svgclass="i8-qr", lineclass=None)
-    return svg.replace("<svg ", f'<svg role="img" aria-label="{html.escape(label)}" ', 1)
+    return make_qr_svg(address, label)
 
 
 def build_date(site) -> str:
-    """The date the content is from: the commit's (SOURCE_DATE_EPOCH, set by `make site`), else today.
+    """The date the content is from: the build's (see :mod:`integr8.builddate`), the commit's under `make site`.
 
     Two builds of one commit print the same date, so their packs are byte-identical.
     """
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
-    if epoch.isdigit():
-        return datetime.datetime.fromtimestamp(int(epoch), datetime.timezone.utc).date().isoformat()
     return site.today.isoformat()
 
 
@@ -183,21 +184,26 @@ def address(site, path: str) -> str | None:
     return site_url + path if site_url else None
 
 
-def mark_handouts(markdown: str, module_title: str, strings) -> str:
-    """Give each handout an anchor, a mark saying what it is, and a "print only this" link."""
-    total = markdown.count(_HANDOUT_OPENING)
-    parts = markdown.split(_HANDOUT_OPENING)
-    out = [parts[0]]
-    for number, rest in enumerate(parts[1:], start=1):
+def handout_marks(total: int, module_title: str, strings) -> list[str]:
+    """The HTML that opens each handout: a mark saying what it is, and a "print only this" link."""
+    marks = []
+    for number in range(1, total + 1):
         mark = html.escape(strings["handout_mark"].format(n=number, total=total))
-        out.append(
-            f'<section class="i8-handout" id="handout-{number}" markdown="1">\n\n'
+        marks.append(
             f'<p class="i8-handout-mark"><span>{mark} · {html.escape(module_title)}</span> '
             f'<a class="i8-print-one" href="#handout-{number}" data-i8-print>{html.escape(strings["print_handout"])}</a></p>\n'
             f'<p class="i8-print-one-hint">{html.escape(strings["print_handout_hint"])} '
             f'<a href="#pack" data-i8-print>{html.escape(strings["print_whole_pack"])}</a></p>\n'
-            + rest
         )
+    return marks
+
+
+def mark_handouts(markdown: str, module_title: str, strings) -> str:
+    """Give each handout an anchor and its mark (see :func:`handout_marks`)."""
+    parts = markdown.split(_HANDOUT_OPENING)
+    out = [parts[0]]
+    for number, (mark, rest) in enumerate(zip(handout_marks(len(parts) - 1, module_title, strings), parts[1:]), start=1):
+        out.append(f'<section class="i8-handout" id="handout-{number}" markdown="1">\n\n{mark}{rest}')
     return "".join(out)
 
 
@@ -207,14 +213,17 @@ LABEL_KEYS = (
 )
 
 
-def pack_page(site, module: Module, kind: str, language: str) -> tuple[PackPage, str, ModuleVersion] | None:
-    """The view of one pack and its Markdown body (links not yet rewritten), or None without any text."""
+def pack_page(site, module: Module, kind: str, language: str, module_view=None) -> tuple[PackPage, str, ModuleVersion] | None:
+    """The view of one pack and its Markdown body (links not yet rewritten), or None without any text.
+
+    ``module_view`` is the module page's view in ``language``, when the caller has it already.
+    """
     version, fallback = version_for(module, language)
     if version is None:
         return None
     strings = site.strings(language)
     trainer = kind == "trainer"
-    view = module_page(site.corpus, module, language, strings, site.direction(version.language))
+    view = module_view or module_page(site.corpus, module, language, strings, site.direction(version.language))
     rows, minutes = plan_rows(version, strings)
     prefix = site.url_prefix(language)
     path = prefix + module_pack_path(module.id, kind)
@@ -249,8 +258,11 @@ def pack_page(site, module: Module, kind: str, language: str) -> tuple[PackPage,
         pdf_url=relative(prefix + module_pdf_path(module.id, kind, language), path),
         labels=labels,
     )
-    box_labels = {"facilitator": strings["facilitator"], "materials": strings["materials"], "minutes": strings["minutes"]}
-    markdown = body_syntax.render(version.text, box_labels, trainer=trainer, leave_out=() if trainer else ("materials",))
+    if trainer:
+        markdown = view.markdown  # the module page's body, which has everything a trainer pack has
+    else:
+        box_labels = {"facilitator": strings["facilitator"], "materials": strings["materials"], "minutes": strings["minutes"]}
+        markdown = body_syntax.render(version.text, box_labels, trainer=False, leave_out=("materials",))
     return page, mark_handouts(markdown, view.title, strings), version
 
 
@@ -259,18 +271,147 @@ def generate(site, language: str) -> list[GeneratedPage]:
     prefix, strings = site.url_prefix(language), site.strings(language)
     pages = []
     for module in site.corpus.modules.values():
+        trainer = None  # the trainer pack's Markdown, before and after its links were rewritten
+        version, _fallback = version_for(module, language)
+        if version is None:
+            continue
+        module_view = module_page(site.corpus, module, language, strings, site.direction(version.language))
         for kind in PACK_KINDS:
-            made = pack_page(site, module, kind, language)
+            made = pack_page(site, module, kind, language, module_view)
             if made is None:
                 continue
             view, markdown, version = made
             path = module_pack_path(module.id, kind)
             url = prefix + path
+            rewritten = site.rewrite_links(markdown, version, language, url)
+            if kind == "trainer":
+                trainer = (markdown, rewritten)
+                _share_module_body(site, module, view, module_view.markdown, rewritten, version, language)
+            elif trainer is not None:
+                view.shares_trainer_body = _same_body(site.rewrite_links(trainer[0], version, language, url), trainer[1], rewritten)
             pages.append(
                 GeneratedPage(
                     f"{path}index.md", f"{url}index.html", url, f"{strings[f'{kind}_pack']}: {view.title}", "integr8/pack.html",
-                    site.rewrite_links(markdown, version, language, url), view, version, site.alternates(path),
+                    rewritten, view, version, site.alternates(path),
                     key=f"modules/{module.id}", in_nav=False,
                 )
             )
     return pages
+
+
+def _share_module_body(site, module: Module, view: PackPage, module_markdown: str, rewritten: str, version, language: str) -> None:
+    """Decide whether the trainer pack's body can be the module page's (see :func:`trainer_body`):
+    its Markdown (``rewritten``) must be the module page's with the handouts marked and every link
+    one folder down. A glossary word linked in a handout mark, or a link that is not rewritten as
+    the page moves, makes them differ, and the trainer pack is then rendered from its own Markdown."""
+    strings = site.strings(language)
+    module_url = site.url_prefix(language) + module_page_path(module.id)  # as modules.generate rewrites it
+    expected = mark_handouts(site.rewrite_links(module_markdown, version, language, module_url), view.title, strings)
+    view.handout_marks = handout_marks(module_markdown.count(_HANDOUT_OPENING), view.title, strings)
+    view.shares_module_body = _one_folder_down(expected, rewritten)
+
+
+# Where a Markdown text or its HTML names another address: Markdown links and HTML attributes.
+# (The lookahead lets the engine skip to the characters a match can start with.)
+_DESTINATION = re.compile(r"""(?=[\]hs])(?:(\]\(\s*<?)([^)\s>]*)|(\b(?:href|src)\s*=\s*")([^"]*))""")
+_QUOTED_URL = re.compile(r'(\b(?:href|src)=")([^"]*)"')
+_ANY_URL = re.compile(r"\b(?:href|src|srcset)\s*=|url\(", re.IGNORECASE)
+_HANDOUT_HTML = '<section class="i8-handout">'
+_NEWLINE = "\n"
+
+
+def _one_folder_down(upper: str, lower: str) -> bool:
+    """Whether ``lower`` is ``upper`` with every address as seen from one folder further down."""
+    upper_urls, lower_urls = [], []
+    upper_rest = _DESTINATION.sub(lambda m: _keep(m, upper_urls), upper)
+    lower_rest = _DESTINATION.sub(lambda m: _keep(m, lower_urls), lower)
+    return upper_rest == lower_rest and [rebased(url) for url in upper_urls] == lower_urls
+
+
+def _keep(match, urls: list[str]) -> str:
+    urls.append(match.group(2) if match.group(1) is not None else match.group(4))
+    return (match.group(1) or match.group(3)) + "\0"
+
+
+def rebased(url: str) -> str:
+    """A relative address as seen from a page one folder further down (the pack below its module)."""
+    if not url or url.startswith(("#", "/")) or ":" in re.split(r"[/?#]", url, 1)[0]:
+        return url  # this page's anchor, from the site root, or with a scheme (https:, mailto:)
+    split = min((i for i in (url.find("?"), url.find("#")) if i != -1), default=len(url))
+    path, rest = url[:split], url[split:]
+    joined = posixpath.normpath("../" + path)
+    return joined + ("/" if path.endswith("/") or path in ("", ".") else "") + rest
+
+
+def trainer_body(module_html: str, marks: list[str]) -> str | None:
+    """The trainer pack's body from the module page's rendered body: every relative address one
+    folder down, and each handout opened by its mark. None when unsure (an address this cannot
+    move, such as srcset or a style's url(), or handouts that do not match the marks)."""
+    if module_html.count(_HANDOUT_HTML) != len(marks):
+        return None
+    if len(_ANY_URL.findall(module_html)) != len(_QUOTED_URL.findall(module_html)):
+        return None
+    body = _QUOTED_URL.sub(lambda m: f'{m.group(1)}{rebased(m.group(2))}"', module_html)
+    parts = body.split(_HANDOUT_HTML)
+    out = [parts[0]]
+    for number, (mark, rest) in enumerate(zip(marks, parts[1:]), start=1):
+        out.append(f'<section class="i8-handout" id="handout-{number}">\n{mark}{rest.removeprefix(_NEWLINE)}')
+    return "".join(out)
+
+
+def _same_body(trainer_here: str, trainer: str, participant: str) -> bool:
+    """Whether the trainer pack's rendered body, cut as without_trainer_boxes cuts it, is this
+    participant pack's: its links rewritten here are the trainer pack's (the packs are siblings),
+    and with the boxes cut out it says what the participant pack's own Markdown says (glossary
+    words are linked where they first occur, which may have been in a facilitator note)."""
+    if trainer_here != trainer:
+        return False
+    lines, kept, box = trainer.split("\n"), [], False
+    for line in lines:
+        if not box and line.startswith(_TRAINER_ONLY_OPENINGS):
+            box = True
+        elif box and line == "</div>":
+            box = False
+        elif box and line.lstrip().startswith(("<div", "</div", "#")):
+            # A box with HTML of its own (which </div> ends it is not certain) or with a heading
+            # (cut out, it would leave the headings after it other anchors than their own).
+            return False
+        elif not box:
+            kept.append(line)
+    return not box and _non_blank(kept) == _non_blank(participant.split("\n"))
+
+
+def _non_blank(lines: list[str]) -> list[str]:
+    return [line.rstrip() for line in lines if line.strip()]
+
+
+_TRAINER_ONLY_OPENINGS = ('<div class="i8-box i8-facilitator" markdown="1">', '<div class="i8-box i8-materials" markdown="1">')
+_TRAINER_ONLY_BOX = re.compile(r'<div class="i8-box i8-(?:facilitator|materials)">')
+_DIV_TAG = re.compile(r"<(/?)div\b[^>]*>", re.IGNORECASE)
+
+
+def without_trainer_boxes(html: str) -> str | None:
+    """The participant pack's body from the trainer pack's rendered body: the facilitator notes and
+    materials boxes (see content.body.render) cut out, each with the line break after it.
+
+    None when that cannot be told for sure (an HTML comment could hide or fake a tag, a box does not
+    end): the engine then renders the participant pack's own Markdown.
+    """
+    if "<!--" in html:
+        return None
+    out, position = [], 0
+    for box in _TRAINER_ONLY_BOX.finditer(html):
+        if box.start() < position:
+            return None
+        depth, end = 0, None
+        for tag in _DIV_TAG.finditer(html, box.start()):
+            depth += -1 if tag.group(1) else 1
+            if depth == 0:
+                end = tag.end()
+                break
+        if end is None:
+            return None
+        out.append(html[position : box.start()])
+        position = end + 1 if html.startswith("\n", end) else end
+    out.append(html[position:])
+    return "".join(out)

@@ -22,7 +22,7 @@ from ...project import ConfigError, load_project
 from .files import add_generated_pages, language_of
 from .search import add_search_index, search_context
 from .session import BuildSession
-from .templates import add_language_partials
+from .templates import add_language_partials, share_compiled_templates
 
 log = logging.getLogger("mkdocs.plugins.integr8")
 
@@ -63,10 +63,11 @@ class Integr8Plugin(BasePlugin[Integr8Config]):
 
     @event_priority(AFTER_I18N)
     def on_nav(self, nav, config, files):
-        return self.session.rename_sections(nav, language_of(config))
+        return self.session.arrange_navigation(nav, language_of(config))
 
     def on_env(self, env, config, files):
         add_language_partials(env, self.session.project, language_of(config))
+        share_compiled_templates(env)  # i18n makes a new environment per language
         env.filters["bidi"] = isolate_text  # escape, and isolate runs of the other direction
         return env
 

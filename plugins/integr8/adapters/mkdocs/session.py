@@ -7,6 +7,7 @@ import os
 from ...i18n.bidi import isolate_html
 from ...pages.site import Site, fingerprint
 from ...pages.sitemap import SitePage, gzipped, sitemap_xml
+from .packbodies import PackBodies
 
 # Folder names of the docs tree whose navigation title comes from our interface strings.
 SECTION_STRINGS = {"modules": "modules", "cases": "cases", "handbook": "handbook", "topics": "topics"}
@@ -18,6 +19,7 @@ class BuildSession:
         self.site = Site(project)
         self._pages_by_path = {os.path.normpath(page.path): page for page in self.site.corpus.pages}
         self._rendered: dict[str, set[SitePage]] = {}  # language -> pages rendered in its pass
+        self._pack_bodies = PackBodies()  # participant packs cut from trainer packs, not rendered again
 
     def stale(self, project) -> bool:
         return project.config_file != self.project.config_file or fingerprint(project) != self.site.fingerprint
@@ -38,14 +40,32 @@ class BuildSession:
         path = page.file.abs_src_path
         return self._pages_by_path.get(os.path.normpath(path)) if path else None
 
-    def rename_sections(self, nav, language: str):
+    def arrange_navigation(self, nav, language: str):
+        """Sections named in the reader's language, and pages in the order the core gives (handbook chapters)."""
         strings = self.site.strings(language)
         for item in nav.items:
-            key = SECTION_STRINGS.get(str(item.title or "").lower())
-            if key and item.is_section:
-                item.title = strings[key]
+            folder = str(item.title or "").lower()
+            if not item.is_section:
+                continue
+            order = self.site.reading_order(folder, language)
+            if order is not None:
+                self._put_in_order(item.children, order)
+            if folder in SECTION_STRINGS:
+                item.title = strings[SECTION_STRINGS[folder]]
         _title_sections_by_index(nav.items)
+        _link_previous_and_next(nav)
         return nav
+
+    def _put_in_order(self, children: list, order: list[str]) -> None:
+        """Pages named in ``order`` in that order, anything else (the folder's index) after them as it was."""
+        place = {base: index for index, base in enumerate(order)}
+
+        def key(numbered):
+            number, child = numbered
+            source = self.source_page(child) if child.is_page else None
+            return (0, place[source.base]) if source is not None and source.base in place else (1, number)
+
+        children[:] = [child for _number, child in sorted(enumerate(children), key=key)]
 
     def page_markdown(self, markdown: str, page, language: str) -> str:
         generated = getattr(page.file, "integr8_page", None)
@@ -53,6 +73,7 @@ class BuildSession:
             # A generated page has no front matter: without this, its title (in the navigation and
             # in <title>) would be made from its file name, "Index".
             page.meta.setdefault("title", generated.title)
+            markdown = self._pack_bodies.markdown(markdown, page, generated.view, language)
         source = self.source_page(page)
         if source is None:
             return markdown
@@ -63,6 +84,7 @@ class BuildSession:
         generated = getattr(page.file, "integr8_page", None)
         view = generated.view if generated is not None else None
         content_language = self._content_language(view, page, language)
+        html = self._pack_bodies.content(html, page, view, language)
         return isolate_html(html, self.site.direction(content_language))
 
     def page_context(self, page, language: str, site_url: str) -> dict:
@@ -91,6 +113,7 @@ class BuildSession:
 
     def begin_language(self, language: str) -> None:
         self._rendered[language] = set()
+        self._pack_bodies = PackBodies()  # bodies of this pass only: never one rendered by an earlier build
 
     def write_sitemap(self, site_dir: str, site_url: str | None) -> None:
         """Our sitemap replaces the engine's: it leaves out fallbacks and pairs real translations."""
@@ -124,6 +147,24 @@ def _title_sections_by_index(items) -> None:
             item.title = generated.title
             item.children.remove(index)
             item.children.insert(0, index)
+
+
+def _link_previous_and_next(nav) -> None:
+    """MkDocs links each page to its neighbours before plugins see the navigation; after we reorder
+    it, the links (and ``nav.pages``) follow the order the reader sees."""
+    pages = []
+
+    def walk(items):
+        for item in items:
+            if item.is_page:
+                pages.append(item)
+            elif item.is_section:
+                walk(item.children)
+
+    walk(nav.items)
+    for before, page, after in zip([None, *pages[:-1]], pages, [*pages[1:], None]):
+        page.previous_page, page.next_page = before, after
+    nav.pages = pages
 
 
 def _below_language(url: str, language: str, default: str) -> str:
