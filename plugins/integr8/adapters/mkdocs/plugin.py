@@ -15,10 +15,10 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 
-from ...pages.policy import seal_inline_code
-from ...styles.purge import trim_theme_stylesheet
 from ...i18n.bidi import isolate_text
+from ...pages.policy import seal_inline_code
 from ...project import ConfigError, load_project
+from ...styles.purge import trim_theme_stylesheet
 from .files import add_generated_pages, language_of
 from .search import add_search_index, search_context
 from .session import BuildSession
