@@ -96,10 +96,10 @@ def _can_match(selector: str, classes: ClassNames) -> bool:
     return all(classes.can_produce(name) for name in CLASS.findall(outside))
 
 
-def _outside_parentheses(selector: str) -> str:
-    """The selector without strings, attribute selectors and pseudo-class arguments."""
-    kept, depth, quote = [], 0, ""
-    for character in selector:
+def _top_level(text: str):
+    """(index, character) of the characters of ``text`` outside strings, brackets and parentheses."""
+    depth, quote = 0, ""
+    for index, character in enumerate(text):
         if quote:
             quote = "" if character == quote else quote
         elif character in "\"'":
@@ -109,22 +109,18 @@ def _outside_parentheses(selector: str) -> str:
         elif character in ")]":
             depth -= 1
         elif depth == 0:
-            kept.append(character)
-    return "".join(kept)
+            yield index, character
+
+
+def _outside_parentheses(selector: str) -> str:
+    """The selector without strings, attribute selectors and pseudo-class arguments."""
+    return "".join(character for _index, character in _top_level(selector))
 
 
 def _split_selectors(prelude: str) -> list[str]:
-    parts, depth, quote, start = [], 0, "", 0
-    for index, character in enumerate(prelude):
-        if quote:
-            quote = "" if character == quote else quote
-        elif character in "\"'":
-            quote = character
-        elif character in "([":
-            depth += 1
-        elif character in ")]":
-            depth -= 1
-        elif character == "," and depth == 0:
+    parts, start = [], 0
+    for index, character in _top_level(prelude):
+        if character == ",":
             parts.append(prelude[start:index])
             start = index + 1
     parts.append(prelude[start:])
