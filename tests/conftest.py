@@ -40,7 +40,8 @@ def project(tmp_path):
 
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory) -> Path:
-    """The site of THIS repository (mkdocs.yml, curriculum/, docs/), built once per test session.
+    """The site of THIS repository (mkdocs.yml, curriculum/, docs/), built once per test session,
+    strictly, as the workflows publish it.
 
     Shared by the browser tests, the HTML checker, the link check and anyone else who needs the
     real build: read it, never change it (tests/browser/README.md). INTEGR8_TEST_SITE=<folder>
@@ -48,7 +49,7 @@ def real_site(tmp_path_factory) -> Path:
     """
     from browser.harness import build_site, prebuilt_site
 
-    return prebuilt_site() or build_site(tmp_path_factory.mktemp("real-site") / "site")
+    return prebuilt_site() or build_site(tmp_path_factory.mktemp("real-site") / "site", strict=True)  # as published
 
 
 @pytest.fixture(scope="session")

@@ -43,7 +43,7 @@ def test_a_build_works_out_the_translation_status_once(tmp_path, monkeypatch, ca
     root = make_project(tmp_path / "project", UNTRACKED)
     made = count_statuses(monkeypatch)
     monkeypatch.chdir(root)
-    with caplog.at_level(logging.WARNING, logger="mkdocs"):
+    with caplog.at_level(logging.INFO, logger="mkdocs"):
         build(load_config(str(root / "mkdocs.yml"), site_dir=str(tmp_path / "site")))
     assert len(made) == 1, f"the translation status was worked out {len(made)} times in one build"
     # ... and that one status still serves both: the validator's warning and the page's notice.

@@ -44,11 +44,12 @@ def require(available: bool, what: str, how: str) -> None:
     pytest.skip(message)
 
 
-def build_site(target: Path, *, config: Path = ROOT / "mkdocs.yml", hash_seed: str = "0") -> Path:
+def build_site(target: Path, *, config: Path = ROOT / "mkdocs.yml", hash_seed: str = "0", strict: bool = False) -> Path:
     """Build the site of ``config`` into ``target`` with MkDocs from this virtual environment.
 
     Only the environment a fresh machine has: no proxy settings or local overrides leak in.
     ``hash_seed`` sets PYTHONHASHSEED, so that two builds can differ in set and dict ordering.
+    ``strict`` builds as the publish and pull-request workflows do: any MkDocs warning fails.
     """
     if target.exists():
         shutil.rmtree(target)
@@ -61,7 +62,7 @@ def build_site(target: Path, *, config: Path = ROOT / "mkdocs.yml", hash_seed: s
         "PYTHONHASHSEED": hash_seed,
     }
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(target), "--config-file", str(config)],
+        [sys.executable, "-m", "mkdocs", "build", *(["--strict"] if strict else []), "--site-dir", str(target), "--config-file", str(config)],
         cwd=config.parent, capture_output=True, text=True, timeout=900, env=env,
     )
     if result.returncode != 0:

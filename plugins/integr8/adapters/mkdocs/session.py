@@ -25,8 +25,12 @@ class BuildSession:
         return project.config_file != self.project.config_file or fingerprint(project) != self.site.fingerprint
 
     def report(self, log) -> None:
+        # Content warnings (an outdated translation, a review date due) are shown, each line saying
+        # "warning:", but at MkDocs' INFO level: `mkdocs build --strict`, which publishes the site,
+        # fails on any WARNING record, and a translation that lags behind its source must not stop
+        # publishing. Errors stop the build (on_config raises).
         for level, line in self.site.messages():
-            (log.error if level == "error" else log.warning)(line)
+            (log.error if level == "error" else log.info)(line)
 
     @property
     def error_count(self) -> int:
