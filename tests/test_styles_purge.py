@@ -26,6 +26,12 @@ def test_a_rule_whose_class_no_page_uses_is_dropped_and_one_in_use_stays():
     assert purge(css, classes('<header class="md-header x">')) == ".md-header{color:blue}"
 
 
+def test_a_class_written_in_capitals_in_a_partners_raw_html_counts():
+    css = ".md-typeset .admonition{margin:0}.md-button{color:red}"
+    page = '<article class="md-content__inner md-typeset"><DIV CLASS="admonition">…</DIV></article>'
+    assert purge(css, classes(page)) == ".md-typeset .admonition{margin:0}"
+
+
 def test_a_rule_keeps_only_the_selectors_that_can_match():
     css = ".md-tag,.md-nav__link,a{color:red}"
     assert purge(css, classes('<a class="md-nav__link">')) == ".md-nav__link,a{color:red}"
