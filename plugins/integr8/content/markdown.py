@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .slugs import SlugRegistry
 
@@ -67,6 +68,9 @@ _EXPLICIT_ID = re.compile(r"\{[^}]*#([\w-]+)[^}]*\}\s*$")
 _HTML_ID = re.compile(r"\bid\s*=\s*[\"']([^\"']+)[\"']")
 
 
+# Several checks read every file (its links, its HTML, its glossary links) and the search reads the
+# same texts again: each text is scanned once. The result is shared, so it is read, never changed.
+@lru_cache(maxsize=4096)
 def scan(text: str, first_line: int = 1) -> ScannedMarkdown:
     result = ScannedMarkdown()
     slugs = SlugRegistry()
