@@ -7,7 +7,6 @@ from pathlib import Path
 
 from ..datafile import read_yaml
 
-
 SCHEMA_FILE = Path(__file__).with_name("schema.yml")
 
 
@@ -23,3 +22,8 @@ def fields(kind: str) -> dict:
 def is_open(kind: str) -> bool:
     """Open kinds (ordinary pages) accept fields the schema does not name."""
     return bool(schema()["kinds"][kind].get("open"))
+
+
+def patterns() -> dict[str, str]:
+    """The regular expression of each value type that has one (slug, month, https_url…)."""
+    return schema()["patterns"]

@@ -11,14 +11,13 @@ import difflib
 import re
 from dataclasses import dataclass
 
-from ..content.schema import schema
+from ..content.schema import patterns, schema
 from ..content.yamlsource import Position, YamlDocument
 from ..findings import Finding
 
-SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
-HTTPS_URL = re.compile(r"^https://[^\s/?#]+\.[^\s/?#]+(?:[/?#]\S*)?$")
-SOURCE_HASH = re.compile(r"^sha256:[0-9a-f]{16}$")
+# Value types checked by their pattern in schema.yml; a date is checked as a calendar date instead.
+PATTERNS = {kind: re.compile(text) for kind, text in patterns().items() if kind != "date"}
+SLUG = PATTERNS["slug"]
 PLAIN_TEXT_MARKUP = re.compile(r"<[A-Za-z/!]|\]\(|\*\*|__|^#|`")
 
 EXPECTED = {
@@ -42,7 +41,6 @@ EXPECTED = {
     "translated_text": "a text per language, one line 'language: text' each",
     "time": 'a time of day written in quotes, such as "09:30"',
 }
-TIME = re.compile(r"^([01]?\d|2[0-3]):[0-5]\d$")
 
 
 @dataclass
@@ -174,8 +172,8 @@ class SchemaChecker:
             return
         if not isinstance(value, str) or not value.strip():
             return wrong()
-        if kind == "time":
-            if not TIME.match(value):
+        if kind in PATTERNS:
+            if not PATTERNS[kind].match(value):
                 wrong()
         elif kind in ("string", "plain_text"):
             if kind == "plain_text" and PLAIN_TEXT_MARKUP.search(value):
@@ -183,21 +181,12 @@ class SchemaChecker:
             maximum = spec.get("max_length")
             if maximum and len(value.strip()) > maximum:
                 self.add("field-too-long", path, {"field": field, "length": len(value.strip()), "maximum": maximum})
-        elif kind == "slug":
-            if not SLUG.match(value):
-                wrong()
         elif kind == "date":
             try:
                 datetime.date.fromisoformat(value)
                 if len(value) != 10:
                     raise ValueError
             except ValueError:
-                wrong()
-        elif kind == "month":
-            if not MONTH.match(value):
-                wrong()
-        elif kind == "https_url":
-            if not HTTPS_URL.match(value):
                 wrong()
         elif kind == "country":
             if value not in schema()["countries"]:
@@ -206,9 +195,6 @@ class SchemaChecker:
             allowed = schema()["licenses"]
             if value not in allowed:
                 self.add("field-type", path, {"field": field, "expected": "one of " + ", ".join(allowed), "found": describe(value), "example": _example(spec)})
-        elif kind == "source_hash":
-            if not SOURCE_HASH.match(value):
-                wrong()
         elif kind == "language":
             if value not in context.languages:
                 self.add("language-unknown", path, {"language": value, "languages": ", ".join(context.languages)})
